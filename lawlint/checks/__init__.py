@@ -1,0 +1,88 @@
+"""The registry of check kinds, and the values a check sees (`Context`) and yields (`Hit`).
+
+A kind is a class built once per rule from its validated YAML parameters; `run(ctx)` yields
+hits and knows nothing of ids, severities or messages, which the engine stamps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+import regex
+
+from lawlint.document import Document, Section, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A defect found at `span`; `args` fill the rule's message template."""
+
+    span: Span
+    args: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """A required part of the report (M, S, R, P, O) and how its heading is recognised."""
+
+    key: str
+    label: str
+    heading: regex.Pattern
+
+
+class Context:
+    """One document plus the pack's parameters and elements, with shared derived facts."""
+
+    def __init__(self, doc: Document, params: Mapping[str, Any], elements: tuple[Element, ...]):
+        self.doc = doc
+        self.params = params
+        self.elements = elements
+
+    @cached_property
+    def roles(self) -> dict[int, str]:
+        """Element key of each top-level section whose heading names one (section index → key)."""
+        roles = {}
+        for section in self.doc.top_sections:
+            for element in self.elements:
+                if element.heading.search(section.heading.title):
+                    roles[section.index] = element.key
+                    break
+        return roles
+
+    def sections_of(self, key: str) -> tuple[Section, ...]:
+        return tuple(s for s in self.doc.top_sections if self.roles.get(s.index) == key)
+
+    def topical(self) -> tuple[Section, ...]:
+        """Top-level sections that name no element: topical measures (「二、依法履行…职能」)."""
+        return tuple(s for s in self.doc.top_sections if s.index not in self.roles)
+
+    def label(self, key: str) -> str:
+        return next((e.label for e in self.elements if e.key == key), key)
+
+
+class Check(Protocol):
+    def run(self, ctx: Context) -> Iterator[Hit]: ...
+
+
+KINDS: dict[str, type] = {}
+
+
+def register(name: str) -> Callable[[type], type]:
+    """Class decorator: make a check kind available to packs under `name`."""
+    def add(cls: type) -> type:
+        KINDS[name] = cls
+        return cls
+    return add
+
+
+def compile_pattern(pattern: str) -> regex.Pattern:
+    """Compile a pack regex; the pack loader reports failures with file and line."""
+    return regex.compile(pattern)
+
+
+def load_kinds() -> None:
+    """Import every module that registers kinds (explicit, no discovery magic)."""
+    from lawlint.checks import closing, figures, front, headings, sections, text  # noqa: F401

@@ -1,0 +1,87 @@
+"""Kinds about the closing block: `signature` (署名) and `date` (成文日期)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lawlint import dates
+from lawlint.checks import Context, Hit, register
+from lawlint.document import Document, Span
+
+
+def _end_anchor(doc: Document) -> Span:
+    """Where a missing closing part belongs: the date line, else the body's last character."""
+    if doc.closing.date_line is not None:
+        return doc.line_span(doc.closing.date_line)
+    line = next((line for line in reversed(doc.lines) if line.text and line.start < doc.body_end), None)
+    return doc.span(line.end - 1, line.end) if line else doc.anchor()
+
+
+@register("signature")
+class SignatureCheck:
+    """defect `missing`: no organ name above the date / at the end. defect `mismatch`: the
+    signing organ is not the organ named in the title."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.defect = params["defect"]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        signature = doc.closing.signature
+        if signature is None:
+            if self.defect == "missing":
+                yield Hit(_end_anchor(doc))
+            return
+        title_organ = doc.organ if doc.title else None
+        if self.defect == "mismatch" and title_organ and not _same_organ(signature.text, title_organ):
+            yield Hit(doc.span(signature.start, signature.end),
+                      {"found": signature.text, "expected": title_organ})
+
+
+def _same_organ(signed: str, titled: str) -> bool:
+    """Equal, or one is the other's short form (渝北区卫生健康委员会 / 重庆市渝北区卫生健康委员会)."""
+    return signed in titled or titled in signed
+
+
+@register("date")
+class DateCheck:
+    """The 成文日期: defect `missing`, `format` (GB/T 9704), `invalid` (no such day),
+    `year` (not the year after the report year), `late` (after the `parameter` deadline)."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.defect = params["defect"]
+        self.parameter = params.get("parameter")
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        line, written = doc.closing.date_line, doc.closing.date
+        if line is None or written is None:
+            if self.defect == "missing":
+                yield Hit(_end_anchor(doc))
+            return
+        span = doc.span(line.start, line.end)
+        args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year}
+        day = written.as_date()
+        if self.defect == "format" and not written.standard:
+            yield Hit(span, args | {"expected": _standard(written)})
+        elif self.defect == "invalid" and day is None:
+            yield Hit(span, args)
+        elif day is not None:
+            yield from self._timing(span, args, day, doc.year, ctx)
+
+    def _timing(self, span, args, day, report_year, ctx) -> Iterator[Hit]:
+        """LL405/LL406: due in the year after the report year, by the deadline of that year."""
+        due_year = report_year + 1 if report_year else day.year
+        if self.defect == "year" and report_year and day.year != due_year:
+            yield Hit(span, args | {"expected": due_year})
+        elif self.defect == "late" and day.year == due_year:
+            limit = dates.deadline(due_year, str(ctx.params[self.parameter]))
+            if day > limit:
+                yield Hit(span, args | {"deadline": f"{limit.year}年{limit.month}月{limit.day}日"})
+
+
+def _standard(written: dates.WrittenDate) -> str:
+    if None in (written.year, written.month, written.day):
+        return "2024年1月29日 的形式"
+    return f"{written.year}年{written.month}月{written.day}日"

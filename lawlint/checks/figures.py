@@ -1,0 +1,76 @@
+"""Kinds about figures: `figure` (a topic reported with numbers), `ratio` (stated ratios
+at or above a pack threshold: the 10 percent legal-review rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from lawlint.checks import Context, Hit, compile_pattern, register
+
+_SENTENCE = regex.compile(r"[^。;!?\n]+")
+_CLAUSE = regex.compile(r"[^。;!?,、\n]+")
+
+
+@register("figure")
+class FigureCheck:
+    """The topic must be reported with a figure: in a paragraph that mentions `topic`, some
+    sentence holds `verb` and `figure` (a count, a rate, or words for the whole)."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.topic = compile_pattern(params["topic"])
+        self.verb = compile_pattern(params["verb"])
+        self.figure = compile_pattern(params["figure"])
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        first_mention = None
+        for line in doc.lines:
+            mention = self.topic.search(line.text)
+            if mention is None or not doc.body_start <= line.start < doc.body_end:
+                continue
+            first_mention = first_mention or (line.start + mention.start(), line.start + mention.end())
+            for sentence in _SENTENCE.finditer(line.text):
+                if self.verb.search(sentence.group()) and self.figure.search(sentence.group()):
+                    return
+        if first_mention is None:
+            yield Hit(doc.anchor(), {"found": "未提及"})
+        else:
+            yield Hit(doc.span(*first_mention), {"found": "未给出数字"})
+
+
+@register("ratio")
+class RatioCheck:
+    """Every ratio stated about `topic` must be at least the pack parameter `parameter`:
+    a percentage in a clause naming the topic, or a `part`/`whole` pair of counts."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.topic = compile_pattern(params["topic"])
+        self.percent = compile_pattern(params["percent"])
+        self.part = compile_pattern(params["part"]) if "part" in params else None
+        self.whole = compile_pattern(params["whole"]) if "whole" in params else None
+        self.parameter = params["parameter"]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        threshold = float(ctx.params[self.parameter])
+        doc = ctx.doc
+        for line in doc.lines:
+            if not self.topic.search(line.text):
+                continue
+            for start, end, value in self._ratios(line.text):
+                if value < threshold:
+                    yield Hit(doc.span(line.start + start, line.start + end),
+                              {"found": f"{value:.1%}", "threshold": f"{threshold:.0%}"})
+
+    def _ratios(self, text: str) -> Iterator[tuple[int, int, float]]:
+        for clause in _CLAUSE.finditer(text):
+            if self.topic.search(clause.group()):
+                for match in self.percent.finditer(clause.group()):
+                    yield (clause.start() + match.start(), clause.start() + match.end(),
+                           float(match.group("n")) / 100)
+        part = self.part.search(text) if self.part else None
+        whole = self.whole.search(text) if self.whole else None
+        if part and whole and int(whole.group("n")):
+            yield part.start(), part.end(), int(part.group("n")) / int(whole.group("n"))

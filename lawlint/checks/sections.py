@@ -1,0 +1,75 @@
+"""Kinds about the required elements: `section` (present), `statement` (R), `order`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lawlint.checks import Context, Hit, compile_pattern, register
+
+
+@register("section")
+class SectionCheck:
+    """An element must have its own top-level section; for M, `topical_min` untagged
+    top-level sections (「二、依法履行…职能」「三、完善…制度体系」) also satisfy it."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.element = params["element"]
+        self.topical_min = params.get("topical_min")
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        if ctx.sections_of(self.element):
+            return
+        if self.topical_min and len(ctx.topical()) >= self.topical_min:
+            return
+        yield Hit(ctx.doc.anchor(), {"element": ctx.label(self.element)})
+
+
+@register("statement")
+class StatementCheck:
+    """A statement (the R responsibility statement) must appear, in its own section.
+
+    defect `missing`: neither a section nor the statement anywhere in the text;
+    defect `not-section`: the statement exists only inside another section.
+    """
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.element = params["element"]
+        self.pattern = compile_pattern(params["pattern"])
+        self.defect = params["defect"]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        if ctx.sections_of(self.element):
+            return
+        doc = ctx.doc
+        match = self.pattern.search(doc.folded.text, doc.body_start, doc.body_end)
+        if self.defect == "missing" and match is None:
+            yield Hit(doc.anchor(), {"element": ctx.label(self.element)})
+        elif self.defect == "not-section" and match is not None:
+            yield Hit(doc.span(match.start(), match.end()),
+                      {"element": ctx.label(self.element), "found": match.group(0)})
+
+
+@register("order")
+class OrderCheck:
+    """Elements should follow `sequence`; keys in `may_lead` may come first instead."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.sequence = list(params["sequence"])
+        self.may_lead = set(params.get("may_lead", ()))
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        first: dict[str, Any] = {}
+        for section in ctx.doc.top_sections:
+            key = ctx.roles.get(section.index, "M")
+            first.setdefault(key, section)
+        found = [key for key in first if key in self.sequence]
+        expected = sorted(found, key=self.sequence.index)
+        if found == expected or (found and found[0] in self.may_lead
+                                 and found[1:] == sorted(found[1:], key=self.sequence.index)):
+            return
+        wrong = next(key for key, want in zip(found, expected) if key != want)
+        heading = first[wrong].heading.line
+        yield Hit(ctx.doc.span(heading.start, heading.end),
+                  {"found": " → ".join(map(ctx.label, found)),
+                   "expected": " → ".join(map(ctx.label, expected))})

@@ -1,0 +1,56 @@
+"""Kinds that match text: `phrase` (a pattern that must or must not appear), `citation`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lawlint.checks import Context, Hit, compile_pattern, register
+
+
+@register("phrase")
+class PhraseCheck:
+    """`expect: absent`: every match is a defect (placeholders). `expect: present` with
+    `within: KEY`: the element's sections must contain a match (causes in S)."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.pattern = compile_pattern(params["pattern"])
+        self.expect = params["expect"]
+        self.within = params.get("within")
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        if self.expect == "absent":
+            for match in self.pattern.finditer(doc.folded.text):
+                if match.end() > match.start():
+                    yield Hit(doc.span(match.start(), match.end()), {"found": match.group(0)})
+            return
+        sections = ctx.sections_of(self.within) if self.within else ()
+        if self.within and not sections:
+            return  # the element's absence is another rule's finding
+        ranges = [(s.start, s.end) for s in sections] or [(doc.body_start, doc.body_end)]
+        if not any(self.pattern.search(doc.folded.text, a, b) for a, b in ranges):
+            line = sections[0].heading.line if sections else None
+            span = doc.span(line.start, line.end) if line else doc.anchor()
+            yield Hit(span, {"element": ctx.label(self.within) if self.within else ""})
+
+
+@register("citation")
+class CitationCheck:
+    """A cited document's period (named groups `start`, `end`) must be one of `periods`."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.pattern = compile_pattern(params["pattern"])
+        self.periods = {tuple(period.split("-")) for period in params["periods"]}
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        for match in self.pattern.finditer(doc.folded.text):
+            period = (match.group("start"), match.group("end"))
+            if period in self.periods:
+                continue
+            start, end = match.span("start")[0], match.span("end")[1]
+            yield Hit(doc.span(start, end), {
+                "found": f"{period[0]}—{period[1]}",
+                "expected": "或".join(f"{a}—{b}" for a, b in sorted(self.periods)),
+            })

@@ -1,0 +1,116 @@
+"""The document model: plain frozen values that `structure.parse` builds and checks read.
+
+Every part keeps folded offsets (`start`, `end` into `Folded.text`); `Document.span` maps
+them to a `Span` of the original text, which is what findings carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawlint.dates import WrittenDate
+from lawlint.fold import Folded
+from lawlint.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range [start, end) of character offsets into `Source.text`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One folded line (a page-break-split paragraph counts as one)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading: rank 1–4 (一、 （一） 1. （1）), value, written style and marker."""
+
+    line: Line
+    rank: int
+    value: int
+    style: str
+    marker_end: int
+    title: str
+    markdown_level: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    index: int
+    heading: Heading
+    parent: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """The block after the body: signature (署名), date (成文日期), 抄送 and 附件 lines."""
+
+    start: int
+    signature: Line | None = None
+    date_line: Line | None = None
+    date: WrittenDate | None = None
+    copy_to: Line | None = None
+    attachments: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed report."""
+
+    source: Source
+    folded: Folded
+    lines: tuple[Line, ...]
+    letterhead: Line | None
+    title: tuple[Line, ...]
+    addressee: Line | None
+    body_start: int
+    sections: tuple[Section, ...]
+    closing: Closing
+    year: int | None
+    organ: str | None
+
+    @property
+    def title_text(self) -> str:
+        return "".join(line.text for line in self.title)
+
+    @property
+    def body_end(self) -> int:
+        return self.closing.start
+
+    @property
+    def top_sections(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.parent is None)
+
+    def children(self, parent: Section | None) -> tuple[Section, ...]:
+        """Direct subsections of `parent` (None: the top level)."""
+        key = None if parent is None else parent.index
+        return tuple(section for section in self.sections if section.parent == key)
+
+    def text(self, start: int, end: int) -> str:
+        """Folded text between two folded offsets."""
+        return self.folded.text[start:end]
+
+    def span(self, start: int, end: int) -> Span:
+        """Map a folded range to the original text."""
+        return Span(*self.folded.span(start, end))
+
+    def line_span(self, line: Line) -> Span:
+        return self.span(line.start, line.end)
+
+    def anchor(self) -> Span:
+        """Where a finding about the whole file points: the first character of the report."""
+        first = next((line for line in self.lines if line.text), None)
+        return self.span(first.start, first.start + 1) if first else Span(0, 0)

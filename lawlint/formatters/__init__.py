@@ -1,0 +1,16 @@
+"""Formatters: FileResults in, text out. Each module exposes `render(results, ruleset, out)`."""
+
+from __future__ import annotations
+
+FORMATS = ("text", "json", "sarif")
+
+
+def get(name: str):
+    """The render function of a format, imported only when asked for."""
+    if name == "json":
+        from lawlint.formatters.json import render
+    elif name == "sarif":
+        from lawlint.formatters.sarif import render
+    else:
+        from lawlint.formatters.text import render
+    return render

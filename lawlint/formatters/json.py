@@ -1,0 +1,50 @@
+"""Machine output, schema `lawlint-json` version 1 (docs/json-output.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lawlint import __version__
+from lawlint.diagnostic import FileResult
+
+SCHEMA_VERSION = 1
+
+
+def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None:
+    document = {
+        "schema": "lawlint-json",
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "lawlint", "version": __version__},
+        "packs": list(ruleset.packs) if ruleset else [],
+        "files": [_file(result) for result in results],
+        "summary": {
+            "files": len(results),
+            "errors": sum(r.count("error") for r in results),
+            "warnings": sum(r.count("warning") for r in results),
+            "info": sum(r.count("info") for r in results),
+            "unreadable": sum(1 for r in results if r.error),
+        },
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _file(result: FileResult) -> dict:
+    return {
+        "path": result.path,
+        "error": result.error,
+        "encoding": result.encoding,
+        "report_year": result.report_year,
+        "organ": result.organ,
+        "findings": [
+            {
+                "rule_id": d.rule_id, "name": d.name, "severity": d.severity,
+                "message": d.message, "basis": d.basis,
+                "line": d.line, "column": d.column,
+                "end_line": d.end_line, "end_column": d.end_column,
+                "excerpt": d.excerpt,
+            }
+            for d in result.diagnostics
+        ],
+    }

@@ -1,0 +1,85 @@
+"""Human output: `path:line:col: severity ID message`, the source line, a caret under the span.
+
+Carets are aligned by display width (CJK characters take two cells). Colour only when asked
+(a terminal), through rich; otherwise plain text with no escape codes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TextIO
+
+from lawlint.diagnostic import Diagnostic, FileResult
+
+_WINDOW = 60  # display cells of context shown before a span on long lines
+_WIDTH = 100
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(results: list[FileResult], ruleset, out: TextIO, color: bool = False,
+           sources: dict[str, str] | None = None) -> None:
+    lines = list(_lines(results, sources or {}))
+    if color:
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=out, highlight=False, soft_wrap=True)
+        for text, style in lines:
+            console.print(Text(text, style=style or ""))
+    else:
+        out.write("".join(text + "\n" for text, _ in lines))
+
+
+def _lines(results: list[FileResult], sources: dict[str, str]):
+    for result in results:
+        if result.error:
+            yield f"{result.path}: error: {result.error}", "bold red"
+            continue
+        source_lines = sources.get(result.path, "").splitlines()
+        for diagnostic in result.diagnostics:
+            yield (f"{result.path}:{diagnostic.line}:{diagnostic.column}: "
+                   f"{diagnostic.severity} {diagnostic.rule_id} {diagnostic.message}",
+                   _STYLES[diagnostic.severity])
+            if 0 < diagnostic.line <= len(source_lines):
+                yield from _snippet(source_lines[diagnostic.line - 1], diagnostic)
+    yield _summary(results), "bold"
+
+
+def _snippet(line: str, diagnostic: Diagnostic):
+    """The source line (windowed when long) and a caret line under the span."""
+    line = line.replace("\t", "    ")
+    start = diagnostic.column - 1
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
+    end = min(max(end, start + 1), start + _WIDTH)
+    left = start
+    while left > 0 and width(line[left - 1:start]) <= _WINDOW:
+        left -= 1
+    prefix = "…" if left > 0 else ""
+    cells, stop = width(prefix), left
+    while stop < len(line) and cells < _WIDTH:
+        cells += width(line[stop])
+        stop += 1
+    suffix = "…" if stop < len(line) else ""
+    gutter = f"{diagnostic.line:>6} | "
+    yield gutter + prefix + line[left:stop] + suffix, None
+    carets = "^" * max(1, width(line[start:min(end, stop)]))
+    yield " " * (len(gutter) - 2) + "| " + " " * width(prefix + line[left:start]) + carets, \
+        _STYLES[diagnostic.severity]
+
+
+def width(text: str) -> int:
+    """Terminal cells: 2 for wide and full-width characters, 0 for combining marks."""
+    cells = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        cells += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return cells
+
+
+def _summary(results: list[FileResult]) -> str:
+    counts = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
+    failed = sum(1 for r in results if r.error)
+    text = (f"{len(results)} file{'s' if len(results) != 1 else ''} checked: "
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+    return text + (f", {failed} could not be read" if failed else "")
