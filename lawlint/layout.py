@@ -21,6 +21,8 @@ _RULE_LINE = regex.compile(r"[-*_=—]{3,}")
 _SENTENCE = regex.compile(r"[。；;,]")
 _COPY_TO = regex.compile(r"抄送|印发|\(此件")
 _ATTACHMENT = regex.compile(r"附件\d*[:：]")
+_ADDRESSEE_ORGAN = r"(?:委|政府|办|局|厅|委员会|办公室|部)"
+_BARE_ADDRESSEE = regex.compile(rf"(?:\p{{Han}}{{1,20}}{_ADDRESSEE_ORGAN}、)*\p{{Han}}{{1,20}}{_ADDRESSEE_ORGAN}")
 _MAX_FRONT_LINES = 8
 _MAX_TITLE_LINES = 4
 _MAX_NAME = 40
@@ -32,6 +34,9 @@ def front_matter(lines: Sequence[Line]) -> tuple[Line | None, tuple[Line, ...], 
     addressee_at = next((i for i, line in enumerate(region) if _is_addressee(line.text)), None)
     candidates = region if addressee_at is None else region[:addressee_at]
     candidates = [line for line in candidates if not _RULE_LINE.fullmatch(line.text)]
+    addressee = region[addressee_at] if addressee_at is not None else None
+    if addressee is None and len(candidates) > 1 and _BARE_ADDRESSEE.fullmatch(candidates[-1].text):
+        addressee = candidates.pop()  # 「区政府」 written without its colon
     letterhead = None
     if len(candidates) > 1 and _ORGAN_ONLY.fullmatch(candidates[0].text) \
             and candidates[0].text in "".join(line.text for line in candidates[1:]):
@@ -39,7 +44,6 @@ def front_matter(lines: Sequence[Line]) -> tuple[Line | None, tuple[Line, ...], 
     title = tuple(candidates[:_MAX_TITLE_LINES])
     if not _TITLE_WORD.search("".join(line.text for line in title)):
         letterhead, title = letterhead or (title[0] if _is_organ(title) else None), ()
-    addressee = region[addressee_at] if addressee_at is not None else _bare_addressee(title, region)
     last = addressee or (title[-1] if title else letterhead)
     body_start = last.end if last else (region[0].start if region else 0)
     return letterhead, title, addressee, body_start
@@ -70,17 +74,6 @@ def _is_addressee(text: str) -> bool:
 
 def _is_organ(title: tuple[Line, ...]) -> bool:
     return len(title) == 1 and _ORGAN_ONLY.fullmatch(title[0].text) is not None
-
-
-def _bare_addressee(title: tuple[Line, ...], region: list[Line]) -> Line | None:
-    """An addressee written without its colon: an organ list between title and body."""
-    if not title or region[-1] is title[-1]:
-        return None
-    rest = region[region.index(title[-1]) + 1:]
-    if len(rest) == 1 and regex.fullmatch(rf"[\p{{Han}}、,]{{2,{_MAX_NAME}}}", rest[0].text) \
-            and regex.search(ORGAN_SUFFIX, rest[0].text):
-        return rest[0]
-    return None
 
 
 def closing(lines: Sequence[Line], body_start: int, text_end: int) -> Closing:

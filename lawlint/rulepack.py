@@ -131,7 +131,8 @@ def _compile_pack(text: str, filename: str) -> Pack:
 
 def _element(item: dict, index: int, lines, filename: str) -> Element:
     line = yamlsource.line_of(lines, ("elements", index, "heading"))
-    return Element(item["key"], item["label"], _compile(item["heading"], filename, line, item["key"]))
+    return Element(item["key"], item["label"], _compile(item["heading"], filename, line, item["key"]),
+                   item.get("topical_min"), item.get("short", ""))
 
 
 def _rule(item: dict, pack: str, line_of, filename: str) -> Rule:

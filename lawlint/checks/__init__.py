@@ -31,6 +31,8 @@ class Element:
     key: str
     label: str
     heading: regex.Pattern
+    topical_min: int | None = None
+    short: str = ""
 
 
 class Context:
@@ -52,6 +54,13 @@ class Context:
                     break
         return roles
 
+    def present(self, key: str) -> bool:
+        """The element has its own section, or (with `topical_min`) enough topical ones."""
+        if self.sections_of(key):
+            return True
+        element = next((e for e in self.elements if e.key == key), None)
+        return bool(element and element.topical_min and len(self.topical()) >= element.topical_min)
+
     def sections_of(self, key: str) -> tuple[Section, ...]:
         return tuple(s for s in self.doc.top_sections if self.roles.get(s.index) == key)
 
@@ -61,6 +70,9 @@ class Context:
 
     def label(self, key: str) -> str:
         return next((e.label for e in self.elements if e.key == key), key)
+
+    def short(self, key: str) -> str:
+        return next((e.short or e.label for e in self.elements if e.key == key), key)
 
 
 class Check(Protocol):

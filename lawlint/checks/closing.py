@@ -11,9 +11,11 @@ from lawlint.document import Document, Span
 
 
 def _end_anchor(doc: Document) -> Span:
-    """Where a missing closing part belongs: the date line, else the body's last character."""
-    if doc.closing.date_line is not None:
-        return doc.line_span(doc.closing.date_line)
+    """Where a missing closing part belongs: next to the part that is there (the date or the
+    signature), else at the body's last character."""
+    present = doc.closing.date_line or doc.closing.signature
+    if present is not None:
+        return doc.line_span(present)
     line = next((line for line in reversed(doc.lines) if line.text and line.start < doc.body_end), None)
     return doc.span(line.end - 1, line.end) if line else doc.anchor()
 

@@ -17,9 +17,12 @@ _CLAUSE = regex.compile(r"[^。;!?,、\n]+")
 @register("figure")
 class FigureCheck:
     """The topic must be reported with a figure: in a paragraph that mentions `topic`, some
-    sentence holds `verb` and `figure` (a count, a rate, or words for the whole)."""
+    sentence holds `verb` and `figure` (a count, a rate, or words for the whole).
+    A topic never mentioned is a finding only while element `within` is present: without
+    it, that element's own rule speaks."""
 
     def __init__(self, params: Mapping[str, Any]):
+        self.within = params.get("within")
         self.topic = compile_pattern(params["topic"])
         self.verb = compile_pattern(params["verb"])
         self.figure = compile_pattern(params["figure"])
@@ -36,7 +39,8 @@ class FigureCheck:
                 if self.verb.search(sentence.group()) and self.figure.search(sentence.group()):
                     return
         if first_mention is None:
-            yield Hit(doc.anchor(), {"found": "未提及"})
+            if self.within is None or ctx.present(self.within):
+                yield Hit(doc.anchor(), {"found": "未提及"})
         else:
             yield Hit(doc.span(*first_mention), {"found": "未给出数字"})
 

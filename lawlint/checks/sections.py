@@ -10,17 +10,14 @@ from lawlint.checks import Context, Hit, compile_pattern, register
 
 @register("section")
 class SectionCheck:
-    """An element must have its own top-level section; for M, `topical_min` untagged
-    top-level sections (「二、依法履行…职能」「三、完善…制度体系」) also satisfy it."""
+    """An element must have its own top-level section (or, for an element with
+    `topical_min`, that many topical sections such as 「二、依法履行…职能」)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
-        self.topical_min = params.get("topical_min")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        if ctx.sections_of(self.element):
-            return
-        if self.topical_min and len(ctx.topical()) >= self.topical_min:
+        if ctx.present(self.element):
             return
         yield Hit(ctx.doc.anchor(), {"element": ctx.label(self.element)})
 
@@ -71,5 +68,5 @@ class OrderCheck:
         wrong = next(key for key, want in zip(found, expected) if key != want)
         heading = first[wrong].heading.line
         yield Hit(ctx.doc.span(heading.start, heading.end),
-                  {"found": " → ".join(map(ctx.label, found)),
-                   "expected": " → ".join(map(ctx.label, expected))})
+                  {"found": " → ".join(map(ctx.short, found)),
+                   "expected": " → ".join(map(ctx.short, expected))})

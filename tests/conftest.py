@@ -1,0 +1,39 @@
+"""Shared fixtures: the national rule set, a lint-a-string helper, the compliant report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawlint import linter, rulepack, source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+COMPLIANT = FIXTURES / "compliant.txt"
+SHARED_SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    return rulepack.load_ruleset()
+
+
+@pytest.fixture(scope="session")
+def lint(ruleset):
+    """Lint a report given as text; returns the FileResult."""
+    def run(text: str, year: int | None = None):
+        return linter.lint_source(source.from_text(text, "report.txt"), ruleset, year)
+    return run
+
+
+@pytest.fixture(scope="session")
+def compliant_text() -> str:
+    return COMPLIANT.read_text(encoding="utf-8")
+
+
+def ids(result, floor: str = "warning") -> set[str]:
+    """Rule ids of findings at or above a severity."""
+    rank = {"info": 1, "warning": 2, "error": 3}
+    return {d.rule_id for d in result.diagnostics if rank[d.severity] >= rank[floor]}

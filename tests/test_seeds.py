@@ -1,0 +1,101 @@
+"""Every item of shared/seeds/EXPECTED.md as a test: must-report fires at the stated line,
+must-not-report stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+
+from lawlint import linter
+
+SEED = {
+    "000": "000_9cfde12bd7801c2f.txt", "001": "001_0bdb67023be65981.txt",
+    "002": "002_c589ac335115484d.txt", "003": "003_ad30e693d927473c.txt",
+    "004": "004_3b8f22655ae3d0b6.txt",
+}
+
+# (seed, rule id, line or None for "anywhere", what EXPECTED.md says)
+MUST_REPORT = [
+    ("000", "LL401", None, "no signature at the end"),
+    ("000", "LL402", None, "no date at the end"),
+    ("000", "LL103", 47, "S lists problems without causes"),
+    ("000", "LL105", 18, "R only inside M, statement on line 18"),
+    ("001", "LL401", 52, "the date has no organ name above it"),
+    ("001", "LL103", 41, "S gives no causes"),
+    ("001", "LL105", 12, "R only a sub-item of M"),
+    ("002", "LL303", None, "no addressee line"),
+    ("002", "LL103", 59, "S gives no causes"),
+    ("002", "LL105", 17, "R: only 落实主要负责人履行推进法治建设第一责任 on line 17"),
+    ("002", "LL503", 25, "「## （二）」 among #### second-level headings"),
+    ("002", "LL503", 37, "「### （三）」 among #### second-level headings"),
+    ("002", "LL201", 21, "legal review mentioned with no figure"),
+    ("003", "LL301", None, "no title"),
+    ("003", "LL303", None, "no addressee"),
+    ("003", "LL102", None, "no S section"),
+    ("003", "LL106", None, "no P section"),
+    ("003", "LL401", None, "no signature"),
+    ("003", "LL402", None, "no date"),
+    ("003", "LL201", None, "legal review without figures"),
+    ("004", "LL601", 11, "纲要（2021—2026 年）: the national 纲要 runs 2021—2025"),
+    ("004", "LL502", 33, "(五) among （一）"),
+    ("004", "LL502", 37, "(六) among （一）"),
+    ("004", "LL108", 49, "order M, R, S, P"),
+]
+
+# (seed, rule id, line or None for "anywhere in the file")
+MUST_NOT_REPORT = [
+    ("000", "LL301", None), ("000", "LL302", None),          # letterhead, title over lines 3/5
+    ("000", "LL101", None), ("000", "LL102", None), ("000", "LL106", None),
+    ("000", "LL601", None),                                  # the province's own 纲要 (2016—2020)
+    ("000", "LL201", None), ("000", "LL202", None),          # 83份 passes the 10% rule
+    ("001", "LL402", None), ("001", "LL403", None), ("001", "LL404", None),  # 2024-02-29 exists
+    ("001", "LL405", None), ("001", "LL406", None),
+    ("001", "LL202", None), ("001", "LL201", None),          # 法制审核100%
+    ("001", "LL301", None), ("001", "LL302", None), ("001", "LL303", None),
+    ("002", "LL407", None), ("002", "LL401", None),          # signature matches the title
+    ("002", "LL403", None), ("002", "LL302", None),          # 「2023 年」 spaces
+    ("002", "LL101", None), ("002", "LL102", None), ("002", "LL106", None),
+    ("003", "LL101", None),                                  # topical sections satisfy M
+    ("003", "LL601", None), ("003", "LL108", None),          # 七五普法 in 2020; R first is fine
+    ("004", "LL403", None),                                  # 「2022 年 1 月 10 日」 extraction spaces
+    ("004", "LL101", None), ("004", "LL102", None), ("004", "LL104", None),
+    ("004", "LL105", None), ("004", "LL106", None), ("004", "LL103", None),
+    ("004", "LL401", None), ("004", "LL407", None), ("004", "LL201", None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_results(ruleset):
+    return {key: linter.lint_path(str(SEEDS / name), ruleset) for key, name in SEED.items()}
+
+
+@pytest.mark.parametrize("seed, rule_id, line, why", MUST_REPORT,
+                         ids=[f"{s}-{r}-{l}" for s, r, l, _ in MUST_REPORT])
+def test_seed_must_report(seed_results, seed, rule_id, line, why):
+    lines = [d.line for d in seed_results[seed].diagnostics if d.rule_id == rule_id]
+    assert lines, f"{rule_id} should fire on seed {seed}: {why}"
+    if line is not None:
+        assert line in lines, f"{rule_id} on seed {seed} should point at line {line}, got {lines}"
+
+
+@pytest.mark.parametrize("seed, rule_id, line", MUST_NOT_REPORT,
+                         ids=[f"{s}-{r}" for s, r, _ in MUST_NOT_REPORT])
+def test_seed_must_not_report(seed_results, seed, rule_id, line):
+    found = [(d.line, d.message) for d in seed_results[seed].diagnostics if d.rule_id == rule_id]
+    assert not found, f"{rule_id} is a false alarm on seed {seed}: {found}"
+
+
+def test_seed_structure_is_read_as_expected_md_describes(seed_results):
+    assert {k: (r.report_year, r.organ) for k, r in seed_results.items()} == {
+        "000": (2021, "清远市卫生健康局"),
+        "001": (2023, "安溪县卫生健康局"),
+        "002": (2023, "江门市江海区卫生健康局"),
+        "003": (2020, None),
+        "004": (2021, "重庆市渝北区卫生健康委员会"),
+    }
+
+
+def test_compliant_fixture_has_no_error_or_warning(lint, compliant_text):
+    result = lint(compliant_text)
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
