@@ -103,8 +103,8 @@ def _ends_open(line: str) -> bool:
     """A line that stops mid-sentence and reads as body text (not a title or heading)."""
     if line[-1] in _SENTENCE_END or line.startswith("#"):
         return False
-    if ordinals.parse(line) is not None and len(line) < _LONG_LINE:
-        return False
+    if ordinals.parse(line) is not None and len(line) < _LONG_LINE and "。" not in line:
+        return False  # a heading; a numbered paragraph 「1.突出…。我局…」 has a full stop
     return len(line) >= _LONG_LINE or _BODY_PUNCTUATION.search(line) is not None
 
 

@@ -1,0 +1,154 @@
+"""The command line: exit codes, formats, stdin, selection, errors. Exact, via CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import COMPLIANT, SEEDS, SHARED_SARIF_SCHEMA
+
+from lawlint.cli import main
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+@pytest.mark.parametrize("args, code", [
+    ((COMPLIANT,), 0),
+    ((SEEDS,), 1),
+    ((COMPLIANT, "--fail-on", "info"), 1),
+    ((SEEDS, "--fail-on", "never"), 0),
+    ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--ignore", "LL601"), 0),   # LL502 is a warning
+    ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--ignore", "LL601", "--fail-on", "warning"), 1),
+    ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--select", "LL5,LL108", "--fail-on", "warning"), 1),
+    ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--select", "signature-missing"), 0),
+    (("missing.txt",), 2),
+    ((COMPLIANT, "--pack", "no-such-pack"), 2),
+])
+def test_exit_codes(args, code):
+    assert run(*args).exit_code == code
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_exit_code_is_the_same_for_every_format(fmt):
+    assert run(SEEDS, "--format", fmt).exit_code == 1
+    assert run(COMPLIANT, "--format", fmt).exit_code == 0
+
+
+def test_text_output_shows_location_rule_snippet_and_caret():
+    broken = COMPLIANT.read_text(encoding="utf-8").replace("（五）坚持", "(五)坚持")
+    result = run("-", input=broken.encode("utf-8"))
+    lines = result.output.splitlines()
+    at = lines.index("<stdin>:33:1: warning LL502 序号“(五)”与同级标题写法不一致，应为“（五）”")
+    assert lines[at + 1].startswith("    33 | (五)坚持执法为民")
+    assert lines[at + 2] == "       | ^^^^"  # (五) is 4 cells: 五 is double-width
+    assert lines[-1] == "1 file checked: 0 errors, 1 warnings, 2 info"
+
+
+def test_caret_aligns_under_wide_characters():
+    broken = COMPLIANT.read_text(encoding="utf-8").replace("2021—2025 年", "2021—2026 年")
+    lines = run("-", input=broken.encode("utf-8")).output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "LL601" in line)
+    snippet, caret = lines[at + 1], lines[at + 2]
+    from lawlint.formatters.text import width
+    assert width(snippet[:snippet.index("2021—2026")]) == caret.index("^")
+
+
+def test_unreadable_file_is_reported_and_the_rest_still_linted(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"PK\x03\x04\x00\x00garbage")
+    result = run(bad, COMPLIANT)
+    assert result.exit_code == 2
+    assert "bad.txt: error: binary file" in result.output
+    assert "2 files checked" in result.output
+
+
+def test_json_output_schema():
+    data = json.loads(run(SEEDS / "000_9cfde12bd7801c2f.txt", "--format", "json").output)
+    assert (data["schema"], data["version"]) == ("lawlint-json", 1)
+    finding = next(f for f in data["files"][0]["findings"] if f["rule_id"] == "LL105")
+    assert finding == {
+        "rule_id": "LL105", "name": "responsibility-not-section", "severity": "warning",
+        "message": finding["message"], "basis": finding["basis"],
+        "line": 18, "column": 340, "end_line": 18, "end_column": 357,
+        "excerpt": "主要负责人履行推进法治建设第一责任",
+    }
+    assert data["files"][0]["report_year"] == 2021
+    assert data["summary"]["errors"] == 2
+
+
+def test_sarif_output_is_valid_sarif_2_1_0():
+    log = json.loads(run(SEEDS, "--format", "sarif").output)
+    run_ = log["runs"][0]
+    assert run_["columnKind"] == "unicodeCodePoints"
+    result = run_["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/") \
+        or not result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:")
+    assert result["partialFingerprints"]["lawlint/v1"]
+    assert all(rule["helpUri"].endswith("#" + rule["id"].lower()) for rule in run_["tool"]["driver"]["rules"])
+    if SHARED_SARIF_SCHEMA.exists():
+        import jsonschema
+        schema = json.loads(SHARED_SARIF_SCHEMA.read_text(encoding="utf-8"))
+        jsonschema.Draft4Validator(schema).validate(log)
+
+
+def test_stdin_and_output_file(tmp_path):
+    out = tmp_path / "report.json"
+    result = run("-", "--format", "json", "--output", out, input=COMPLIANT.read_bytes())
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["files"][0]["path"] == "<stdin>"
+
+
+def test_year_option_overrides_the_report_year():
+    result = run(COMPLIANT, "--year", "2020", "--format", "json")
+    ids = {f["rule_id"] for f in json.loads(result.output)["files"][0]["findings"]}
+    assert "LL405" in ids and result.exit_code == 1
+
+
+def test_directory_is_searched_recursively_for_txt_and_md(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_bytes(COMPLIANT.read_bytes())
+    (tmp_path / "b.txt").write_bytes(COMPLIANT.read_bytes())
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    result = run(tmp_path)
+    assert "2 files checked" in result.output
+
+
+def test_broken_pack_names_file_line_and_rule(tmp_path):
+    pack = tmp_path / "broken.yaml"
+    pack.write_text(
+        "name: broken\nversion: '1'\nrules:\n"
+        "  - id: XX001\n    name: bad-regex\n    severity: error\n    kind: phrase\n"
+        "    expect: absent\n    pattern: '(unclosed'\n    message: m\n    basis: b\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, [str(COMPLIANT), "--pack", str(pack)])
+    assert result.exit_code == 2
+    assert f"{pack}:9: invalid regular expression" in result.output
+    assert "[XX001.pattern]" in result.output
+
+
+@pytest.mark.parametrize("rule_yaml, expected", [
+    ("  - id: XX001\n    name: a\n    severity: error\n    kind: nope\n    message: m\n    basis: b\n",
+     ":7: 'nope' is not one of"),
+    ("  - id: XX001\n    name: a\n    severity: fatal\n    kind: signature\n    defect: missing\n"
+     "    message: m\n    basis: b\n", ":6: 'fatal' is not one of"),
+    ("  - id: XX001\n    name: a\n    severity: error\n    kind: signature\n    defect: missing\n"
+     "    message: m\n    basis: b\n"
+     "  - id: XX001\n    name: b\n    severity: error\n    kind: signature\n    defect: missing\n"
+     "    message: m\n    basis: b\n", ":11: duplicate rule id (first defined on line 4) [XX001]"),
+])
+def test_pack_errors_are_precise(tmp_path, rule_yaml, expected):
+    pack = tmp_path / "p.yaml"
+    pack.write_text(f"name: p\nversion: '1'\nrules:\n{rule_yaml}", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(COMPLIANT), "--pack", str(pack)])
+    assert result.exit_code == 2 and expected in result.output, result.output
+
+
+def test_python_dash_m_runs_the_same_command():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "lawlint", str(COMPLIANT)], capture_output=True)
+    assert done.returncode == 0 and b"1 file checked" in done.stdout
