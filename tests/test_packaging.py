@@ -1,0 +1,57 @@
+"""The hook and the wheel as users get them: real pre-commit, a real wheel build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import COMPLIANT, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def document_repo(tmp_path_factory):
+    """A document repository with one clean and one defective report, and a hook cache."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of lawlint")
+    repo = tmp_path_factory.mktemp("documents")
+    _git(repo, "init", "-q")
+    (repo / "clean.txt").write_bytes(COMPLIANT.read_bytes())
+    broken = COMPLIANT.read_text(encoding="utf-8").replace("\n重庆市渝北区卫生健康委员会\n2022", "\n2022")
+    (repo / "unsigned.md").write_text(broken, encoding="utf-8")
+    _git(repo, "add", ".")
+    return repo, tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.mark.parametrize("filename, expected_code", [("clean.txt", 0), ("unsigned.md", 1)])
+def test_pre_commit_hook_passes_clean_and_fails_defective_reports(document_repo, filename,
+                                                                   expected_code):
+    repo, home = document_repo
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "lawlint", "--files", filename],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == expected_code, done.stdout + done.stderr
+    if expected_code:
+        assert "LL401" in done.stdout
+
+
+def test_wheel_ships_the_builtin_packs_and_schema(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    wheel = next(tmp_path.glob("lawlint-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "lawlint/rules/national.yaml" in names
+    assert "lawlint/schema/pack.schema.json" in names
