@@ -69,7 +69,7 @@ def fold(source: Source) -> Folded:
 def _delete_page_breaks(text: str, deleted: bytearray) -> None:
     """Re-join a paragraph that a page break split: delete the break between its halves."""
     lines = _content_lines(text, deleted)
-    for (start, end, line), (next_start, _, next_line), blanks in _neighbours(lines):
+    for (_, end, line), (next_start, _, next_line), blanks in _neighbours(lines):
         if blanks <= _MAX_PAGE_BREAK_BLANKS and _ends_open(line) and _continues(next_line):
             deleted[end:next_start] = b"\x01" * (next_start - end)
 

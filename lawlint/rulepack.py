@@ -4,8 +4,6 @@ JSON Schema, every regex compiled once, every rule's check kind built once."""
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -14,7 +12,7 @@ from typing import Any
 
 import regex
 
-from lawlint import __version__, yamlsource
+from lawlint import packschema, yamlsource
 from lawlint.checks import KINDS, Element, load_kinds
 from lawlint.errors import PackError
 
@@ -111,7 +109,7 @@ def load_pack(path: Path) -> Pack:
 @lru_cache(maxsize=16)
 def _compile_pack(text: str, filename: str) -> Pack:
     data, lines = yamlsource.load(text, filename)
-    _validate_once(text, data, lines, filename)
+    packschema.validate_once(text, data, lines, filename)
     load_kinds()
     elements = tuple(_element(item, index, lines, filename)
                      for index, item in enumerate(data.get("elements", ())))
@@ -123,8 +121,7 @@ def _compile_pack(text: str, filename: str) -> Pack:
             raise PackError(f"duplicate rule id (first defined on line {seen[item['id']]})",
                             filename, line, item["id"])
         seen[item["id"]] = line or 0
-        rules.append(_rule(item, data["name"], lambda key: yamlsource.line_of(
-            lines, ("rules", index, key)), filename))
+        rules.append(_rule(item, data["name"], lines, ("rules", index), filename))
     digest = hashlib.sha256(text.encode()).hexdigest()
     return Pack(data["name"], dict(data.get("parameters", {})), elements, tuple(rules), digest)
 
@@ -135,7 +132,10 @@ def _element(item: dict, index: int, lines, filename: str) -> Element:
                    item.get("topical_min"), item.get("short", ""))
 
 
-def _rule(item: dict, pack: str, line_of, filename: str) -> Rule:
+def _rule(item: dict, pack: str, lines, path: tuple, filename: str) -> Rule:
+    def line_of(key: str) -> int | None:
+        return yamlsource.line_of(lines, path + (key,))
+
     params = {key: value for key, value in item.items() if key not in _COMMON_KEYS}
     for key, value in params.items():
         for pattern in _patterns(value) if key in _REGEX_KEYS else ():
@@ -164,44 +164,3 @@ def _compile(pattern: str, filename: str, line: int | None, key: str) -> regex.P
         return regex.compile(pattern)
     except regex.error as exc:
         raise PackError(f"invalid regular expression: {exc}", filename, line, key) from None
-
-
-def cache_dir() -> Path:
-    """Per-user cache (LAWLINT_CACHE_DIR, else XDG_CACHE_HOME/lawlint, else ~/.cache/lawlint)."""
-    if os.environ.get("LAWLINT_CACHE_DIR"):
-        return Path(os.environ["LAWLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lawlint"
-
-
-def _validate_once(text: str, data: Any, lines, filename: str) -> None:
-    """Schema-validate a pack unless this exact text already passed with this schema.
-
-    jsonschema costs ~70 ms to import and run: too much for every pre-commit call."""
-    schema_text = resources.files("lawlint").joinpath("schema/pack.schema.json").read_text()
-    key = hashlib.sha256(f"{__version__}\0{schema_text}\0{text}".encode()).hexdigest()
-    marker = cache_dir() / "validated" / key
-    if marker.exists():
-        return
-    _validate(data, lines, filename, json.loads(schema_text))
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError:
-        pass  # a read-only home only costs speed
-
-
-def _validate(data: Any, lines, filename: str, schema: dict) -> None:
-    import jsonschema  # imported here, only when a pack has not been validated before
-
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: len(e.absolute_path), reverse=True)
-    if errors:
-        error = errors[0]
-        path = tuple(error.absolute_path)
-        rule_id = None
-        if len(path) >= 2 and path[0] == "rules" and isinstance(data, dict):
-            rule_id = (data["rules"][path[1]] or {}).get("id") if isinstance(data["rules"][path[1]], dict) else None
-        key = ".".join(str(part) for part in path) or None
-        raise PackError(f"{error.message}", filename, yamlsource.line_of(lines, path),
-                        rule_id or key, hint="see docs/writing-rules.md")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import COMPLIANT, ROOT
 
@@ -33,11 +32,11 @@ def test_rules_md_is_up_to_date(ruleset):
 def test_linting_one_file_does_not_import_jieba_jsonschema_or_rich(tmp_path):
     """Warm start (pack already validated) as in a pre-commit hook, output piped."""
     env_code = (
-        "import sys, runpy; sys.argv = ['lawlint', %r];\n"
+        f"import sys, runpy; sys.argv = ['lawlint', {str(COMPLIANT)!r}];\n"
         "try:\n    runpy.run_module('lawlint', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('jieba', 'jsonschema', 'rich') if m in sys.modules))"
-    ) % str(COMPLIANT)
+    )
     subprocess.run([sys.executable, "-m", "lawlint", str(COMPLIANT)], capture_output=True)
     done = subprocess.run([sys.executable, "-c", env_code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -71,7 +71,7 @@ def seed_results(ruleset):
 
 
 @pytest.mark.parametrize("seed, rule_id, line, why", MUST_REPORT,
-                         ids=[f"{s}-{r}-{l}" for s, r, l, _ in MUST_REPORT])
+                         ids=[f"{s}-{r}-{n}" for s, r, n, _ in MUST_REPORT])
 def test_seed_must_report(seed_results, seed, rule_id, line, why):
     lines = [d.line for d in seed_results[seed].diagnostics if d.rule_id == rule_id]
     assert lines, f"{rule_id} should fire on seed {seed}: {why}"

@@ -65,7 +65,7 @@ class OrderCheck:
         if found == expected or (found and found[0] in self.may_lead
                                  and found[1:] == sorted(found[1:], key=self.sequence.index)):
             return
-        wrong = next(key for key, want in zip(found, expected) if key != want)
+        wrong = next(key for key, want in zip(found, expected, strict=True) if key != want)
         heading = first[wrong].heading.line
         yield Hit(ctx.doc.span(heading.start, heading.end),
                   {"found": " → ".join(map(ctx.short, found)),
