@@ -8,7 +8,7 @@ import sys
 import click
 
 from lawlint import __version__
-from lawlint.errors import LawlintError
+from lawlint.errors import LawlintError, UsageError
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
@@ -52,6 +52,9 @@ def _run(paths, output_format, output, packs, select, ignore, fail_on, year, col
     ruleset = rulepack.load_ruleset(packs or ("national",)).select(_ids(select), _ids(ignore))
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     results = linter.lint_paths(paths, ruleset, year, stdin)
+    if not results:
+        raise UsageError("no report files (*.txt, *.md) found in " + ", ".join(paths),
+                         hint="name the files, or a directory that holds them")
     render = formatters.get(output_format)
     sources = _sources(results, stdin) if output_format == "text" else None
     if output:

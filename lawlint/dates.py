@@ -47,9 +47,12 @@ def parse(text: str) -> WrittenDate | None:
     match = DATE.search(text)
     if match is None:
         return None
+    year = _number(match.group("y"))
+    if year is not None and year < 100:
+        year += 2000  # 「24年1月29日」: a format defect (no full year), not a date in year 24
     return WrittenDate(
         text=match.group(0),
-        year=_number(match.group("y")),
+        year=year,
         month=_number(match.group("m")),
         day=_number(match.group("d")),
         standard=STANDARD.fullmatch(match.group(0)) is not None,

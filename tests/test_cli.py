@@ -117,6 +117,11 @@ def test_directory_is_searched_recursively_for_txt_and_md(tmp_path):
     assert "2 files checked" in result.output
 
 
+def test_a_run_that_finds_no_reports_is_a_usage_error(tmp_path):
+    result = run(tmp_path)
+    assert result.exit_code == 2 and "no report files" in result.output
+
+
 def test_broken_pack_names_file_line_and_rule(tmp_path):
     pack = tmp_path / "broken.yaml"
     pack.write_text(
@@ -152,3 +157,10 @@ def test_python_dash_m_runs_the_same_command():
     import sys
     done = subprocess.run([sys.executable, "-m", "lawlint", str(COMPLIANT)], capture_output=True)
     assert done.returncode == 0 and b"1 file checked" in done.stdout
+
+
+def test_colour_is_used_only_when_asked_or_on_a_terminal():
+    plain = run(SEEDS / "003_ad30e693d927473c.txt").output
+    coloured = run(SEEDS / "003_ad30e693d927473c.txt", "--color").output
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+    assert "LL301" in coloured

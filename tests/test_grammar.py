@@ -48,7 +48,7 @@ def test_chinese_numerals(text, value):
     ("2024.1.29", datetime.date(2024, 1, 29), False),
     ("2024-01-29", datetime.date(2024, 1, 29), False),
     ("2023年2月29日", None, True),
-    ("24年1月29日", datetime.date(24, 1, 29), False),
+    ("24年1月29日", datetime.date(2024, 1, 29), False),
 ])
 def test_written_dates(text, day, standard):
     written = dates.parse(text)

@@ -42,8 +42,9 @@ class SignatureCheck:
 
 
 def _same_organ(signed: str, titled: str) -> bool:
-    """Equal, or one is the other's short form (渝北区卫生健康委员会 / 重庆市渝北区卫生健康委员会)."""
-    return signed in titled or titled in signed
+    """Equal, or one is the other without its place prefix (渝北区卫生健康委员会 for
+    重庆市渝北区卫生健康委员会); 「…委员会办公室」 is another organ."""
+    return signed.endswith(titled) or titled.endswith(signed)
 
 
 @register("date")
