@@ -23,7 +23,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, color: bool = False,
         from rich.console import Console
         from rich.text import Text
 
-        console = Console(file=out, highlight=False, soft_wrap=True)
+        console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True)
         for text, style in lines:
             console.print(Text(text, style=style or ""))
     else:
