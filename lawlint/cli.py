@@ -1,4 +1,7 @@
-"""The command line: parse options, call the linter, render, exit 0 / 1 / 2."""
+"""The command line: parse options, call the linter, render, exit 0 / 1 / 2.
+
+`lawlint PATH...` is `lawlint check PATH...`; the other commands are about rules and packs.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +16,37 @@ from lawlint.errors import LawlintError, UsageError
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
-def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
+class DefaultGroup(click.Group):
+    """A group whose first argument, when it is not a command, starts the `check` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def ids(values: tuple[str, ...]) -> tuple[str, ...]:
     """Accept repeated options and comma-separated lists alike: --select LL1,LL4 --select LL501."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+def run_safely(action) -> None:
+    """Run a command body; a user error is one line on stderr and exit 2, never a traceback."""
+    try:
+        code = action()
+    except LawlintError as exc:
+        click.echo(f"lawlint: error: {exc}", err=True)
+        code = 2
+    sys.exit(code)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lawlint")
+def main() -> None:
+    """Lint 法治政府建设年度报告: `lawlint PATH...` checks reports (same as `lawlint check`)."""
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]),
               default="text", show_default=True, help="Output format.")
@@ -29,33 +57,38 @@ def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--select", multiple=True, metavar="IDS",
               help="Only these rules: ids, id prefixes (LL4) or names, comma-separated.")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (same forms).")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Exit 1 when a finding has at least this severity [default: error].")
 @click.option("--year", type=click.IntRange(1990, 2100),
               help="Report year, when the title and opening do not state it.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False),
+              help="Use this configuration file for every report (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--require-reason", is_flag=True,
+              help="Report suppressions that give no reason (LL002).")
+@click.option("--statistics", is_flag=True, help="Show a count per rule instead of each finding.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
-@click.version_option(__version__, prog_name="lawlint")
-def main(paths, output_format, output, packs, select, ignore, fail_on, year, color) -> None:
-    """Lint 法治政府建设年度报告 files (.txt, .md; directories recursively; '-' for stdin)."""
-    try:
-        code = _run(paths, output_format, output, packs, select, ignore, fail_on, year, color)
-    except LawlintError as exc:
-        click.echo(f"lawlint: error: {exc}", err=True)
-        code = 2
-    sys.exit(code)
+def check(paths, output_format, output, packs, select, ignore, fail_on, year, config, isolated,
+          require_reason, statistics, color) -> None:
+    """Lint report files (.txt, .md; directories recursively; '-' for stdin)."""
+    from lawlint.linter import Options
+
+    options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason, year)
+    run_safely(lambda: _check(paths, options, output_format, output, statistics, color))
 
 
-def _run(paths, output_format, output, packs, select, ignore, fail_on, year, color) -> int:
-    from lawlint import formatters, linter, rulepack
+def _check(paths, options, output_format, output, statistics, color) -> int:
+    from lawlint import formatters, linter
     from lawlint.diagnostic import exit_code
 
-    ruleset = rulepack.load_ruleset(packs or ("national",)).select(_ids(select), _ids(ignore))
+    resolver = linter.Resolver(options)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    results = linter.lint_paths(paths, ruleset, year, stdin)
+    results = linter.lint_paths(paths, resolver, stdin)
     if not results:
         raise UsageError("no report files (*.txt, *.md) found in " + ", ".join(paths),
                          hint="name the files, or a directory that holds them")
-    render = formatters.get(output_format)
+    ruleset = resolver.ruleset(resolver.settings(None))
+    render = formatters.get("statistics" if statistics and output_format == "text" else output_format)
     sources = _sources(results, stdin) if output_format == "text" else None
     if output:
         with open(output, "w", encoding="utf-8") as out:
@@ -63,16 +96,16 @@ def _run(paths, output_format, output, packs, select, ignore, fail_on, year, col
     else:
         use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         render(results, ruleset, sys.stdout, color=use_color, sources=sources)
-    return exit_code(results, fail_on)
+    return exit_code(results)
 
 
 def _sources(results, stdin: bytes | None) -> dict[str, str]:
-    """Original text of each linted file, for the snippets under text findings."""
+    """Original text of each file with findings, for the snippets under text findings."""
     from lawlint import source
 
     texts = {}
     for result in results:
-        if result.error or not result.diagnostics:
+        if result.error or not result.active:
             continue
         try:
             data = stdin if result.path == "<stdin>" else open(result.path, "rb").read()
@@ -80,3 +113,8 @@ def _sources(results, stdin: bytes | None) -> dict[str, str]:
         except (OSError, LawlintError):
             continue
     return texts
+
+
+from lawlint import cli_packs  # noqa: E402  (registers rules, explain, check-pack, test-pack)
+
+cli_packs.register(main)

@@ -22,6 +22,8 @@ class Diagnostic:
     end_column: int
     excerpt: str
     offset: int = 0
+    suppressed: bool = False
+    justification: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +36,30 @@ class FileResult:
     report_year: int | None = None
     organ: str | None = None
     encoding: str | None = None
+    fail_on: str = "error"
+
+    @property
+    def active(self) -> tuple[Diagnostic, ...]:
+        """Findings that count: not suppressed in the source."""
+        return tuple(d for d in self.diagnostics if not d.suppressed)
 
     def count(self, severity: str) -> int:
-        return sum(1 for d in self.diagnostics if d.severity == severity)
+        return sum(1 for d in self.active if d.severity == severity)
+
+    @property
+    def suppressed_count(self) -> int:
+        return len(self.diagnostics) - len(self.active)
 
 
-def exit_code(results: list[FileResult], fail_on: str) -> int:
-    """0 clean, 1 a finding at or above `fail_on`, 2 a file could not be linted."""
+def exit_code(results: list[FileResult]) -> int:
+    """0 clean, 1 a finding at or above its file's `fail_on`, 2 a file could not be linted."""
     if any(result.error for result in results):
         return 2
-    if fail_on == "never":
-        return 0
-    floor = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[d.severity] >= floor for r in results for d in r.diagnostics)
-    return 1 if failing else 0
+    return 1 if any(_fails(result) for result in results) else 0
+
+
+def _fails(result: FileResult) -> bool:
+    if result.fail_on == "never":
+        return False
+    floor = SEVERITY_RANK[result.fail_on]
+    return any(SEVERITY_RANK[d.severity] >= floor for d in result.active)

@@ -1,23 +1,58 @@
 """Document + RuleSet in, Diagnostics out. The only place that stamps a rule's identity
-(id, name, severity, message, basis) on a hit and turns spans into lines and columns."""
+(id, name, severity, message, basis) on a hit and turns spans into lines and columns; it
+also applies the report's suppression directives and reports misused ones."""
 
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
 
+from lawlint import suppress
 from lawlint.checks import Context, Hit
 from lawlint.diagnostic import Diagnostic
-from lawlint.document import Document
-from lawlint.rulepack import Rule, RuleSet
+from lawlint.document import Document, Span
+from lawlint.rulepack import Rule, RuleSet, matches
 
 _EXCERPT_LIMIT = 80
 
 
-def run(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
+def run(document: Document, ruleset: RuleSet, require_reason: bool = False) -> tuple[Diagnostic, ...]:
     """Run every rule on one document; findings come back in file order."""
     ctx = Context(document, ruleset.parameters, ruleset.elements)
-    found = [stamp(rule, hit, document) for rule in ruleset.rules for hit in rule.check.run(ctx)]
+    found = tuple(stamp(rule, hit, document) for rule in ruleset.rules for hit in rule.check.run(ctx))
+    directives = suppress.directives(document.source)
+    if directives:
+        regions = suppress.regions(document.source, directives)
+        found, used = suppress.apply(found, regions)
+        found += tuple(_misused(document, ruleset, directives, regions, used, require_reason))
     return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
+
+
+def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
+    """LL001 for a directive that silenced nothing, LL002 for one without a reason."""
+    unused, no_reason = (ruleset.find("LL001"), ruleset.find("LL002"))
+    active = unused in ruleset.builtins, no_reason in ruleset.builtins
+    for region in regions:
+        directive = region.directive
+        hit = Hit(Span(directive.start, directive.end),
+                  {"directive": f"lawlint-{directive.action} {' '.join(directive.rules)}".strip(),
+                   "detail": _unknown(ruleset, directive.rules)})
+        if active[0] and region not in used and _names_an_active_rule(ruleset, directive.rules):
+            yield stamp(unused, hit, document)
+        if active[1] and require_reason and not directive.reason:
+            yield stamp(no_reason, hit, document)
+
+
+def _names_an_active_rule(ruleset: RuleSet, keys: tuple[str, ...]) -> bool:
+    """Directives about deselected rules are not 'unused': those rules simply did not run."""
+    return not keys or any(matches(rule, (key,)) for rule in ruleset.rules for key in keys) \
+        or bool(_unknown(ruleset, keys))
+
+
+def _unknown(ruleset: RuleSet, keys: tuple[str, ...]) -> str:
+    missing = [key for key in keys if not any(matches(rule, (key,)) for rule in ruleset.all_rules)
+               and ruleset.find(key) is None]
+    return f"（没有规则 {'、'.join(missing)}）" if missing else ""
 
 
 def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:

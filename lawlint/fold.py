@@ -24,7 +24,8 @@ _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x0009: 0x20, 0x000B: 0x20, 0x000C: 0
                0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
 _CJK = r"\p{Han}\u3001-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
 _DELETABLE = regex.compile(
-    r"\r(?=\n)"                                  # CR of CRLF
+    r"(?s:<!--.*?-->)"                           # HTML comments: lawlint directives, notes
+    r"|\r(?=\n)"                                # CR of CRLF
     r"|^[ ]*(?:#{1,6}(?!#)[ ]*)?"                # indentation and Markdown heading marks
     r"|[ ]+(?=\r?\n|\r|\Z)"                      # trailing blanks
     rf"|(?<=[{_CJK}])[ ]+(?=\S)|(?<=\S)[ ]+(?=[{_CJK}])",  # spaces inside Chinese text

@@ -1,4 +1,5 @@
-"""Paths in, FileResults out: collect report files, read, fold, parse, run the rules.
+"""Paths in, FileResults out: collect report files, find each one's settings and rule set,
+then read, fold, parse and run the rules.
 
 A file that cannot be read becomes a result with `error` set; the batch always continues.
 """
@@ -7,22 +8,71 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from lawlint import engine, fold, source, structure
+from lawlint import config, engine, fold, source, structure
 from lawlint.diagnostic import FileResult
 from lawlint.errors import InputError
-from lawlint.rulepack import RuleSet
+from lawlint.rulepack import RuleSet, load_ruleset
 
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
 
 
-def collect(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories (recursively, *.txt and *.md, sorted); keep files and '-' as given."""
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line says; each field set here overrides the configuration."""
+
+    config: str | None = None
+    isolated: bool = False
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    require_reason: bool = False
+    year: int | None = None
+
+
+class Resolver:
+    """Settings and rule set for each file: configuration, then options, then per-path."""
+
+    def __init__(self, options: Options = Options(), cwd: Path | None = None):
+        self.options = options
+        self.cwd = cwd or Path.cwd()
+        self._fixed = config.load(Path(options.config)) if options.config else None
+
+    def settings(self, path: Path | None) -> config.Settings:
+        if self._fixed is not None:
+            base = self._fixed
+        elif self.options.isolated:
+            base = config.Settings(root=self.cwd)
+        else:
+            base = config.discover(path.parent if path else self.cwd)
+        o = self.options
+        merged = replace(base, packs=o.packs or base.packs, select=o.select or base.select,
+                         ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
+                         require_reason=o.require_reason or base.require_reason)
+        return merged.for_file(path) if path else merged
+
+    def ruleset(self, settings: config.Settings) -> RuleSet:
+        return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
+                        settings.severity, settings.parameters)
+
+
+@lru_cache(maxsize=64)
+def _ruleset(root, packs, select, ignore, severity, parameters) -> RuleSet:
+    ruleset = load_ruleset(packs, base=root).select(select, ignore)
+    return ruleset.with_severities(dict(severity)).with_parameters(dict(parameters))
+
+
+def collect(paths: Iterable[str], resolver: Resolver) -> Iterator[str]:
+    """Expand directories (recursively, *.txt and *.md, sorted, filtered by include/exclude
+    of the configuration); files named on the command line are always linted."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from _walk(path)
+            yield from (f for f in _walk(path) if resolver.settings(Path(f)).wants(Path(f)))
         else:
             yield path
 
@@ -35,37 +85,32 @@ def _walk(root: str) -> Iterator[str]:
     yield from sorted(found)
 
 
-def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None) -> FileResult:
+def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
+                require_reason: bool = False, fail_on: str = "error") -> FileResult:
     """Lint one decoded report."""
     folded = fold.fold(src)
     document = structure.parse(src, folded, year)
-    diagnostics = engine.run(document, ruleset)
-    return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding)
+    diagnostics = engine.run(document, ruleset, require_reason)
+    return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
+                      fail_on)
 
 
-def lint_path(path: str, ruleset: RuleSet, year: int | None = None,
-              stdin: bytes | None = None, stdin_name: str = "<stdin>") -> FileResult:
-    """Lint one file (or stdin for '-'); read errors become the result's `error`."""
+def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None,
+              stdin_name: str = "<stdin>") -> FileResult:
+    """Lint one file (or stdin for '-') under its own settings."""
+    is_stdin = path == STDIN
+    settings = resolver.settings(None if is_stdin else Path(path))
+    name = stdin_name if is_stdin else Path(path).as_posix()
     try:
-        if path == STDIN:
-            src = source.from_bytes(stdin or b"", stdin_name)
-        else:
-            src = source.read(path, display=_display(path))
+        src = source.from_bytes(stdin or b"", name) if is_stdin else source.read(path, name)
     except InputError as exc:
-        return FileResult(_display(path) if path != STDIN else stdin_name, error=_reason(exc))
-    return lint_source(src, ruleset, year)
+        reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+        return FileResult(name, error=reason, fail_on=settings.fail_on)
+    return lint_source(src, resolver.ruleset(settings), resolver.options.year,
+                       settings.require_reason, settings.fail_on)
 
 
-def lint_paths(paths: Iterable[str], ruleset: RuleSet, year: int | None = None,
+def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,
                stdin: bytes | None = None) -> list[FileResult]:
-    return [lint_path(path, ruleset, year, stdin) for path in collect(paths)]
-
-
-def _display(path: str) -> str:
-    """Paths as the user typed them, with forward slashes."""
-    return Path(path).as_posix()
-
-
-def _reason(error: InputError) -> str:
-    text = error.message
-    return f"{text} ({error.hint})" if error.hint else text
+    resolver = resolver or Resolver()
+    return [lint_path(path, resolver, stdin) for path in collect(paths, resolver)]

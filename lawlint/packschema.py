@@ -1,17 +1,33 @@
-"""Pack data in, nothing out (or a PackError): JSON Schema validation of a rule pack, with the
-failing YAML line and rule id, remembered per pack text so repeat runs skip jsonschema."""
+"""Pack or config data in, nothing out (or an error): JSON Schema validation with the failing
+line and key (rule id), remembered per file text so repeat runs skip jsonschema."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from lawlint import __version__, yamlsource
-from lawlint.errors import PackError
+from lawlint.errors import LawlintError, PackError
+
+
+@lru_cache(maxsize=2)
+def schema_text(name: str = "pack") -> str:
+    return resources.files("lawlint").joinpath(f"schema/{name}.schema.json").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def pack_schema(name: str = "pack") -> dict:
+    return json.loads(schema_text(name))
+
+
+def kind_parameters(kind: str) -> set[str]:
+    """The parameters a check kind accepts, as the pack schema declares them."""
+    return set(pack_schema()["$defs"].get(kind, {}).get("properties", {}))
 
 
 def cache_dir() -> Path:
@@ -22,16 +38,16 @@ def cache_dir() -> Path:
     return Path(base) / "lawlint"
 
 
-def validate_once(text: str, data: Any, lines, filename: str) -> None:
-    """Schema-validate a pack unless this exact text already passed with this schema.
+def validate_once(text: str, data: Any, lines, filename: str, schema: str = "pack",
+                  error: type[LawlintError] = PackError) -> None:
+    """Schema-validate a pack (or config) unless this exact text already passed this schema.
 
     jsonschema costs ~70 ms to import and run: too much for every pre-commit call."""
-    schema_text = resources.files("lawlint").joinpath("schema/pack.schema.json").read_text()
-    key = hashlib.sha256(f"{__version__}\0{schema_text}\0{text}".encode()).hexdigest()
+    key = hashlib.sha256(f"{__version__}\0{schema_text(schema)}\0{text}".encode()).hexdigest()
     marker = cache_dir() / "validated" / key
     if marker.exists():
         return
-    _validate(data, lines, filename, json.loads(schema_text))
+    validate(data, lines, filename, pack_schema(schema), error)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
@@ -39,7 +55,9 @@ def validate_once(text: str, data: Any, lines, filename: str) -> None:
         pass  # a read-only home only costs speed
 
 
-def _validate(data: Any, lines, filename: str, schema: dict) -> None:
+def validate(data: Any, lines, filename: str, schema: dict,
+             error_type: type[LawlintError] = PackError) -> None:
+    """Raise `error_type` for the most specific schema violation, with its line and key."""
     import jsonschema  # imported here, only when a pack has not been validated before
 
     validator = jsonschema.Draft202012Validator(schema)
@@ -51,5 +69,6 @@ def _validate(data: Any, lines, filename: str, schema: dict) -> None:
         if len(path) >= 2 and path[0] == "rules" and isinstance(data["rules"][path[1]], dict):
             rule_id = data["rules"][path[1]].get("id")
         key = ".".join(str(part) for part in path) or None
-        raise PackError(f"{error.message}", filename, yamlsource.line_of(lines, path),
-                        rule_id or key, hint="see docs/writing-rules.md")
+        guide = "docs/writing-rules.md" if error_type is PackError else "docs/configuration.md"
+        raise error_type(f"{error.message}", filename, yamlsource.line_of(lines, path),
+                         rule_id or key, hint=f"see {guide}")

@@ -1,24 +1,28 @@
-"""Pack files in, a compiled `RuleSet` out: YAML loaded safely, validated against the shipped
-JSON Schema, every regex compiled once, every rule's check kind built once."""
+"""Pack references in, a compiled `RuleSet` out.
+
+Packs compose: a pack `extends` others (built-in names or paths relative to it), may add
+rules, change inherited ones in `overrides` (severity, message, kind parameters, or
+`disable: true`) and override `parameters`. Each rule's check kind is built once, with its
+regexes compiled; errors name the pack file, the YAML line and the rule id.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from lawlint import packschema, yamlsource
+from lawlint import packfile, packschema
 from lawlint.checks import KINDS, Element, load_kinds
 from lawlint.errors import PackError
+from lawlint.packfile import PackFile
 
 SEVERITIES = ("info", "warning", "error")
-_COMMON_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
-_REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require"}
+IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
+_REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,135 +36,176 @@ class Rule:
     message: str
     description: str
     basis: str
-    check: Any = field(compare=False)
+    check: Any = field(compare=False, repr=False)
     pack: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    examples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    origin: tuple[str, int | None] = ("", None)
+
+
+_SUPPRESSION_BASIS = "lawlint 内置规则：行内抑制指令（<!-- lawlint-disable … -->）的使用"
+BUILTIN_RULES = (
+    Rule("LL001", "unused-suppression", "warning", "suppression",
+         "抑制指令“{directive}”没有抑制任何发现{detail}，应删除",
+         "A lawlint-disable comment that silences nothing hides nothing and misleads readers; "
+         "like ruff's RUF100 it is reported so that stale suppressions are removed.",
+         _SUPPRESSION_BASIS, None, "lawlint"),
+    Rule("LL002", "suppression-without-reason", "warning", "suppression",
+         "抑制指令“{directive}”没有写明理由（在规则编号后写 -- 理由）",
+         "With --require-reason (or require-reason: true in the configuration) every "
+         "suppression must say why, so that a supervising office can judge it.",
+         _SUPPRESSION_BASIS, None, "lawlint"),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """The rules of one or more packs, with merged parameters and elements."""
+    """The rules of one or more packs, with merged parameters and elements, plus lawlint's
+    built-in rules about suppressions (run by the engine, not by a check)."""
 
     rules: tuple[Rule, ...]
     parameters: dict[str, Any]
     elements: tuple[Element, ...]
     packs: tuple[str, ...]
     digest: str
+    builtins: tuple[Rule, ...] = BUILTIN_RULES
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        return self.builtins + self.rules
 
     def select(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> RuleSet:
-        """Keep rules whose id or name matches `select` (all if empty), minus `ignore`."""
-        def hits(rule: Rule, keys: tuple[str, ...]) -> bool:
-            return any(rule.id.startswith(key) or rule.name == key for key in keys)
-        kept = tuple(r for r in self.rules if (not select or hits(r, select)) and not hits(r, ignore))
-        return RuleSet(kept, self.parameters, self.elements, self.packs, self.digest)
+        """Keep rules matching `select` (all if empty), minus those matching `ignore`."""
+        def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+            return tuple(r for r in rules if (not select or matches(r, select)) and not matches(r, ignore))
+        return replace(self, rules=keep(self.rules), builtins=keep(self.builtins))
+
+    def with_severities(self, severities: dict[str, str]) -> RuleSet:
+        """Change severities by id, id prefix or name (the longest key wins)."""
+        def new(rule: Rule) -> Rule:
+            keys = [key for key in severities if matches(rule, (key,))]
+            return replace(rule, severity=severities[max(keys, key=len)]) if keys else rule
+        return replace(self, rules=tuple(map(new, self.rules)), builtins=tuple(map(new, self.builtins)))
+
+    def with_parameters(self, parameters: dict[str, Any]) -> RuleSet:
+        return replace(self, parameters={**self.parameters, **parameters})
+
+    def find(self, key: str) -> Rule | None:
+        return next((r for r in self.all_rules if key in (r.id, r.name)), None)
 
 
-def builtin_dir() -> Path:
-    """Where the built-in packs live: inside the wheel, or `rules/` of a source checkout."""
-    packaged = Path(str(resources.files("lawlint"))) / "rules"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+def matches(rule: Rule, keys: tuple[str, ...]) -> bool:
+    """A rule is named by its id, an id prefix ('LL4') or its name."""
+    return any(rule.id.startswith(key) or rule.name == key for key in keys)
 
 
-def resolve(name_or_path: str) -> Path:
-    """A pack given as a path, or as the name of a built-in pack ('national')."""
-    path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return path
-    builtin = builtin_dir() / f"{name_or_path}.yaml"
-    if builtin.is_file():
-        return builtin
-    known = ", ".join(sorted(p.stem for p in builtin_dir().glob("*.yaml")))
-    raise PackError(f"no such pack: {name_or_path!r}", hint=f"built-in packs: {known}")
-
-
-def load_ruleset(packs: tuple[str, ...] = ("national",)) -> RuleSet:
-    """Load packs in order; a later pack's rule with the same id replaces the earlier one."""
-    rules: dict[str, Rule] = {}
+def load_ruleset(packs: tuple[str, ...] = ("national",), base: Path | None = None) -> RuleSet:
+    """Load packs (and what they extend) in order into one rule set."""
+    files = _ordered(packs, base)
+    specs: dict[str, tuple[dict, PackFile, tuple]] = {}
     parameters: dict[str, Any] = {}
-    elements: tuple[Element, ...] = ()
-    digests = []
-    for name in packs:
-        pack = load_pack(resolve(name))
-        parameters.update(pack.parameters)
-        elements = pack.elements or elements
-        rules.update({rule.id: rule for rule in pack.rules})
-        digests.append(pack.digest)
-    digest = hashlib.sha256("".join(digests).encode()).hexdigest()
-    return RuleSet(tuple(rules.values()), parameters, elements, tuple(packs), digest)
+    elements: list[Element] = []
+    for pack in files:
+        _add_rules(pack, specs)
+        _apply_overrides(pack, specs)
+        parameters.update(pack.data.get("parameters", {}))
+        elements = _merge_elements(elements, pack)
+    rules = tuple(_build(item, pack, path) for item, pack, path in specs.values())
+    digest = hashlib.sha256("".join(p.digest for p in files).encode()).hexdigest()
+    return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest)
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
-    name: str
-    parameters: dict[str, Any]
-    elements: tuple[Element, ...]
-    rules: tuple[Rule, ...]
-    digest: str
+def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:
+    """Every pack after the packs it extends, each once; a cycle is an error."""
+    done: dict[Path, PackFile] = {}
+
+    def visit(reference: str, relative_to: Path | None, chain: tuple[Path, ...]) -> None:
+        path = packfile.resolve(reference, relative_to).resolve()
+        if path in chain:
+            raise PackError("packs extend each other in a cycle: "
+                            + " → ".join(p.name for p in (*chain, path)), str(path))
+        if path in done:
+            return
+        pack = packfile.load(path)
+        for parent in pack.extends:
+            visit(parent, path.parent, (*chain, path))
+        done[path] = pack
+
+    for reference in packs:
+        visit(reference, base, ())
+    return list(done.values())
 
 
-def load_pack(path: Path) -> Pack:
-    """Read, validate and compile one pack file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"cannot read pack: {exc}", str(path)) from None
-    return _compile_pack(text, str(path))
+def _add_rules(pack: PackFile, specs: dict) -> None:
+    for index, item in enumerate(pack.data.get("rules", [])):
+        if item["id"] in specs:
+            first = specs[item["id"]][1]
+            raise PackError(f"duplicate rule id (already defined in {first.path.name} on line "
+                            f"{first.line(*specs[item['id']][2])}); change it with `overrides`",
+                            str(pack.path), pack.line("rules", index), item["id"])
+        specs[item["id"]] = (dict(item), pack, ("rules", index))
 
 
-@lru_cache(maxsize=16)
-def _compile_pack(text: str, filename: str) -> Pack:
-    data, lines = yamlsource.load(text, filename)
-    packschema.validate_once(text, data, lines, filename)
+def _apply_overrides(pack: PackFile, specs: dict) -> None:
+    for rule_id, changes in pack.data.get("overrides", {}).items():
+        if rule_id not in specs:
+            raise PackError("overrides a rule that no pack defines", str(pack.path),
+                            pack.line("overrides", rule_id), rule_id)
+        if changes.get("disable"):
+            del specs[rule_id]
+            continue
+        item, _, _ = specs[rule_id]
+        merged = {**item, **{k: v for k, v in changes.items() if k != "disable"}}
+        specs[rule_id] = (merged, pack, ("overrides", rule_id))
+
+
+def _merge_elements(elements: list[Element], pack: PackFile) -> list[Element]:
+    """A pack's element replaces the inherited one with its key; new keys are matched first."""
+    new = [_element(item, index, pack) for index, item in enumerate(pack.data.get("elements", []))]
+    by_key = {element.key: element for element in new}
+    merged = [by_key.pop(element.key, element) for element in elements]
+    return list(by_key.values()) + merged
+
+
+def _element(item: dict, index: int, pack: PackFile) -> Element:
+    heading = _compile(item["heading"], pack, pack.line("elements", index, "heading"), item["key"])
+    return Element(item["key"], item["label"], heading, item.get("topical_min"), item.get("short", ""))
+
+
+def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     load_kinds()
-    elements = tuple(_element(item, index, lines, filename)
-                     for index, item in enumerate(data.get("elements", ())))
-    seen: dict[str, int] = {}
-    rules = []
-    for index, item in enumerate(data["rules"]):
-        line = yamlsource.line_of(lines, ("rules", index))
-        if item["id"] in seen:
-            raise PackError(f"duplicate rule id (first defined on line {seen[item['id']]})",
-                            filename, line, item["id"])
-        seen[item["id"]] = line or 0
-        rules.append(_rule(item, data["name"], lines, ("rules", index), filename))
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Pack(data["name"], dict(data.get("parameters", {})), elements, tuple(rules), digest)
-
-
-def _element(item: dict, index: int, lines, filename: str) -> Element:
-    line = yamlsource.line_of(lines, ("elements", index, "heading"))
-    return Element(item["key"], item["label"], _compile(item["heading"], filename, line, item["key"]),
-                   item.get("topical_min"), item.get("short", ""))
-
-
-def _rule(item: dict, pack: str, lines, path: tuple, filename: str) -> Rule:
-    def line_of(key: str) -> int | None:
-        return yamlsource.line_of(lines, path + (key,))
-
-    params = {key: value for key, value in item.items() if key not in _COMMON_KEYS}
+    params = {key: value for key, value in item.items() if key not in IDENTITY_KEYS}
     for key, value in params.items():
         for pattern in _patterns(value) if key in _REGEX_KEYS else ():
-            _compile(pattern, filename, line_of(key), f"{item['id']}.{key}")
+            _compile(pattern, pack, pack.line(*path, key), f"{item['id']}.{key}")
+    if item["severity"] not in SEVERITIES:
+        raise PackError(f"unknown severity {item['severity']!r}", str(pack.path),
+                        pack.line(*path, "severity"), item["id"])
+    unknown = sorted(set(params) - packschema.kind_parameters(item["kind"]))
+    if unknown:
+        raise PackError(f"kind {item['kind']!r} has no parameter {unknown[0]!r}", str(pack.path),
+                        pack.line(*path, unknown[0]), item["id"])
     try:
         check = KINDS[item["kind"]](params)
-    except (regex.error, KeyError, ValueError) as exc:
+    except (regex.error, KeyError, ValueError, TypeError) as exc:
         raise PackError(f"invalid parameters for kind {item['kind']!r}: {exc}",
-                        filename, line_of("kind"), item["id"]) from None
+                        str(pack.path), pack.line(*path), item["id"]) from None
+    examples = {k: tuple(v) for k, v in item.get("examples", {}).items()}
     return Rule(item["id"], item["name"], item["severity"], item["kind"], item["message"],
-                item.get("description", ""), item["basis"], check, pack)
+                item.get("description", ""), item["basis"], check, pack.name, params, examples,
+                (str(pack.path), pack.line(*path)))
 
 
 def _patterns(value: Any):
-    """Strings in a rule parameter that are regexes (all strings of pattern-like keys)."""
+    """The regexes in a parameter: a string, or the `pattern` of each item of a list."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict) and "pattern" in item:
-                yield item["pattern"]
+        yield from (item["pattern"] for item in value if isinstance(item, dict) and "pattern" in item)
 
 
-def _compile(pattern: str, filename: str, line: int | None, key: str) -> regex.Pattern:
+def _compile(pattern: str, pack: PackFile, line: int | None, key: str) -> regex.Pattern:
     try:
         return regex.compile(pattern)
     except regex.error as exc:
-        raise PackError(f"invalid regular expression: {exc}", filename, line, key) from None
+        raise PackError(f"invalid regular expression: {exc}", str(pack.path), line, key) from None

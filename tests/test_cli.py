@@ -74,7 +74,7 @@ def test_json_output_schema():
         "rule_id": "LL105", "name": "responsibility-not-section", "severity": "warning",
         "message": finding["message"], "basis": finding["basis"],
         "line": 18, "column": 340, "end_line": 18, "end_column": 357,
-        "excerpt": "主要负责人履行推进法治建设第一责任",
+        "excerpt": "主要负责人履行推进法治建设第一责任", "suppressed": None,
     }
     assert data["files"][0]["report_year"] == 2021
     assert data["summary"]["errors"] == 2
@@ -143,7 +143,7 @@ def test_broken_pack_names_file_line_and_rule(tmp_path):
     ("  - id: XX001\n    name: a\n    severity: error\n    kind: signature\n    defect: missing\n"
      "    message: m\n    basis: b\n"
      "  - id: XX001\n    name: b\n    severity: error\n    kind: signature\n    defect: missing\n"
-     "    message: m\n    basis: b\n", ":11: duplicate rule id (first defined on line 4) [XX001]"),
+     "    message: m\n    basis: b\n", ":11: duplicate rule id (already defined in p.yaml on line 4)"),
 ])
 def test_pack_errors_are_precise(tmp_path, rule_yaml, expected):
     pack = tmp_path / "p.yaml"

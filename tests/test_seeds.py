@@ -66,8 +66,9 @@ MUST_NOT_REPORT = [
 
 
 @pytest.fixture(scope="module")
-def seed_results(ruleset):
-    return {key: linter.lint_path(str(SEEDS / name), ruleset) for key, name in SEED.items()}
+def seed_results():
+    resolver = linter.Resolver(linter.Options(isolated=True))
+    return {key: linter.lint_path(str(SEEDS / name), resolver) for key, name in SEED.items()}
 
 
 @pytest.mark.parametrize("seed, rule_id, line, why", MUST_REPORT,

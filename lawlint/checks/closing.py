@@ -25,6 +25,8 @@ class SignatureCheck:
     """defect `missing`: no organ name above the date / at the end. defect `mismatch`: the
     signing organ is not the organ named in the title."""
 
+    PROVIDES = ('found', 'expected')
+
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]
 
@@ -51,6 +53,8 @@ def _same_organ(signed: str, titled: str) -> bool:
 class DateCheck:
     """The 成文日期: defect `missing`, `format` (GB/T 9704), `invalid` (no such day),
     `year` (not the year after the report year), `late` (after the `parameter` deadline)."""
+
+    PROVIDES = ('found', 'year', 'expected', 'deadline')
 
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]

@@ -21,6 +21,8 @@ class FigureCheck:
     A topic never mentioned is a finding only while element `within` is present: without
     it, that element's own rule speaks."""
 
+    PROVIDES = ('found',)
+
     def __init__(self, params: Mapping[str, Any]):
         self.within = params.get("within")
         self.topic = compile_pattern(params["topic"])
@@ -49,6 +51,8 @@ class FigureCheck:
 class RatioCheck:
     """Every ratio stated about `topic` must be at least the pack parameter `parameter`:
     a percentage in a clause naming the topic, or a `part`/`whole` pair of counts."""
+
+    PROVIDES = ('found', 'threshold')
 
     def __init__(self, params: Mapping[str, Any]):
         self.topic = compile_pattern(params["topic"])

@@ -12,6 +12,8 @@ from lawlint.checks import Context, Hit, compile_pattern, register
 class TitleCheck:
     """defect `missing`: no title. defect `incomplete`: the title lacks a `require`d part."""
 
+    PROVIDES = ('missing', 'title')
+
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]
         self.require = [(item["label"], compile_pattern(item["pattern"]))
@@ -35,6 +37,8 @@ class TitleCheck:
 class AddresseeCheck:
     """defect `missing`: no 主送机关 line. defect `format`: the line as written does not
     match `pattern` (e.g. end with a full-width colon)."""
+
+    PROVIDES = ('found',)
 
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]

@@ -19,6 +19,8 @@ class NumberingCheck:
     style other than the level's usual one ((五) among （一）). `level`: Markdown heading levels
     that disagree with the ordinal hierarchy."""
 
+    PROVIDES = ('found', 'expected', 'line')
+
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]
 
@@ -88,6 +90,8 @@ def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:
 class YearCheck:
     """A top-level element heading must name the year `offsets[KEY]` after the report year
     (0 for M, S, R; 1 for P), if it names a year at all."""
+
+    PROVIDES = ('found', 'expected', 'element')
 
     _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 

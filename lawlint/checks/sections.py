@@ -13,6 +13,8 @@ class SectionCheck:
     """An element must have its own top-level section (or, for an element with
     `topical_min`, that many topical sections such as 「二、依法履行…职能」)."""
 
+    PROVIDES = ('element',)
+
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
 
@@ -29,6 +31,8 @@ class StatementCheck:
     defect `missing`: neither a section nor the statement anywhere in the text;
     defect `not-section`: the statement exists only inside another section.
     """
+
+    PROVIDES = ('element', 'found')
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
@@ -50,6 +54,8 @@ class StatementCheck:
 @register("order")
 class OrderCheck:
     """Elements should follow `sequence`; keys in `may_lead` may come first instead."""
+
+    PROVIDES = ('found', 'expected')
 
     def __init__(self, params: Mapping[str, Any]):
         self.sequence = list(params["sequence"])

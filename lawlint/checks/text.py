@@ -13,6 +13,8 @@ class PhraseCheck:
     """`expect: absent`: every match is a defect (placeholders). `expect: present` with
     `within: KEY`: the element's sections must contain a match (causes in S)."""
 
+    PROVIDES = ('found', 'element')
+
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])
         self.expect = params["expect"]
@@ -38,6 +40,8 @@ class PhraseCheck:
 @register("citation")
 class CitationCheck:
     """A cited document's period (named groups `start`, `end`) must be one of `periods`."""
+
+    PROVIDES = ('found', 'expected')
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])

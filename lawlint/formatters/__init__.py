@@ -11,6 +11,8 @@ def get(name: str):
         from lawlint.formatters.json import render
     elif name == "sarif":
         from lawlint.formatters.sarif import render
+    elif name == "statistics":
+        from lawlint.formatters.statistics import render
     else:
         from lawlint.formatters.text import render
     return render

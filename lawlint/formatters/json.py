@@ -23,6 +23,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None
             "errors": sum(r.count("error") for r in results),
             "warnings": sum(r.count("warning") for r in results),
             "info": sum(r.count("info") for r in results),
+            "suppressed": sum(r.suppressed_count for r in results),
             "unreadable": sum(1 for r in results if r.error),
         },
     }
@@ -44,6 +45,7 @@ def _file(result: FileResult) -> dict:
                 "line": d.line, "column": d.column,
                 "end_line": d.end_line, "end_column": d.end_column,
                 "excerpt": d.excerpt,
+                "suppressed": {"justification": d.justification} if d.suppressed else None,
             }
             for d in result.diagnostics
         ],

@@ -18,7 +18,7 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None:
-    rules = list(ruleset.rules) if ruleset else []
+    rules = list(ruleset.all_rules) if ruleset else []
     index = {rule.id: i for i, rule in enumerate(rules)}
     run = {
         "tool": {"driver": {
@@ -69,6 +69,9 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
     }
     if d.rule_id in index:
         result["ruleIndex"] = index[d.rule_id]
+    if d.suppressed:
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted",
+                                   **({"justification": d.justification} if d.justification else {})}]
     return result
 
 

@@ -36,13 +36,13 @@ def _lines(results: list[FileResult], sources: dict[str, str]):
             yield f"{result.path}: error: {result.error}", "bold red"
             continue
         source_lines = sources.get(result.path, "").splitlines()
-        for diagnostic in result.diagnostics:
+        for diagnostic in result.active:
             yield (f"{result.path}:{diagnostic.line}:{diagnostic.column}: "
                    f"{diagnostic.severity} {diagnostic.rule_id} {diagnostic.message}",
                    _STYLES[diagnostic.severity])
             if 0 < diagnostic.line <= len(source_lines):
                 yield from _snippet(source_lines[diagnostic.line - 1], diagnostic)
-    yield _summary(results), "bold"
+    yield summary(results), "bold"
 
 
 def _snippet(line: str, diagnostic: Diagnostic):
@@ -77,9 +77,11 @@ def width(text: str) -> int:
     return cells
 
 
-def _summary(results: list[FileResult]) -> str:
+def summary(results: list[FileResult]) -> str:
     counts = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
     failed = sum(1 for r in results if r.error)
+    suppressed = sum(r.suppressed_count for r in results)
     text = (f"{len(results)} file{'s' if len(results) != 1 else ''} checked: "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+    text += f", {suppressed} suppressed" if suppressed else ""
     return text + (f", {failed} could not be read" if failed else "")
