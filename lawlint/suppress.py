@@ -19,7 +19,7 @@ from lawlint.source import Source
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*lawlint-(?P<action>disable-next-line|disable-file|disable|enable)\b"
-    r"(?P<rules>(?:(?!--).)*?)(?:--(?P<reason>(?:(?!-->).)*))?-->",
+    r"(?P<rules>(?:(?!--).)*?)(?:--(?!>)(?P<reason>(?:(?!-->).)*))?-->",
     regex.DOTALL,
 )
 
@@ -48,7 +48,8 @@ class Region:
 def directives(source: Source) -> list[Directive]:
     found = []
     for match in _DIRECTIVE.finditer(source.text):
-        rules = tuple(regex.split(r"[\s,，]+", match.group("rules").strip())) if match.group("rules").strip() else ()
+        listed = match.group("rules").strip()
+        rules = tuple(regex.split(r"[\s,，]+", listed)) if listed else ()
         found.append(Directive(match.group("action"), rules, (match.group("reason") or "").strip(),
                                match.start(), match.end(), source.location(match.start())[0]))
     return found

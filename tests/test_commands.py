@@ -1,0 +1,123 @@
+"""The pack commands: rules, explain, check-pack, test-pack; and --statistics."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, SEEDS
+
+from lawlint.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_rules_lists_every_active_rule_with_its_basis():
+    lines = run("rules").output.splitlines()
+    assert len(lines) == 29 and lines[2].startswith("LL101  measures-missing")
+    assert "《法治政府建设与责任落实督察工作规定》" in lines[2]
+
+
+def test_rules_json_includes_composed_packs():
+    rows = json.loads(run("rules", "--pack", "shenzhen-topics", "--format", "json").output)
+    assert {row["id"] for row in rows} >= {"LL101", "SZ108", "LL001"}
+    assert set(rows[0]) == {"id", "name", "severity", "kind", "pack", "basis"}
+
+
+@pytest.mark.parametrize("key", ["LL103", "causes-missing"])
+def test_explain_shows_description_basis_parameters_and_examples(key):
+    output = run("explain", key).output
+    assert output.startswith("LL103 causes-missing  (warning; kind: phrase; pack: national)")
+    for part in ("依据：", "参数 pattern:", "示例，不符合（会报告）：", "示例，符合（不报告）："):
+        assert part in output
+
+
+def test_explain_unknown_rule_is_a_usage_error():
+    result = run("explain", "LL999")
+    assert result.exit_code == 2 and "no rule 'LL999'" in result.output
+
+
+def test_builtin_packs_pass_check_pack():
+    result = run("check-pack", ROOT / "rules" / "national.yaml", ROOT / "rules" / "shenzhen-topics.yaml")
+    assert result.exit_code == 0, result.output
+    assert "national.yaml: ok (27 rules, 66 examples)" in result.output
+
+
+BAD_PACK = """\
+name: bad
+version: '1'
+rules:
+  - id: XX101
+    name: never-fires
+    severity: warning
+    kind: phrase
+    expect: absent
+    pattern: 永远不会出现的词
+    message: 出现了{nothing}
+    basis: b
+    examples:
+      bad: ["这里没有那个词。"]
+      good: ["这里也没有。"]
+  - id: XX102
+    name: no-examples
+    severity: info
+    kind: signature
+    defect: missing
+    message: m
+    basis: b
+"""
+
+
+def test_check_pack_reports_rules_that_never_fire_or_lack_examples(tmp_path):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(BAD_PACK, encoding="utf-8")
+    result = run("check-pack", pack)
+    assert result.exit_code == 1
+    assert f"{pack}:4: XX101: the rule never fires" in result.output
+    assert f"{pack}:4: XX101: message uses {{nothing}}" in result.output
+    assert f"{pack}:15: XX102: no examples.bad" in result.output
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("kind: phrase\n    expect: absent\n    pattern: '(oops'\n", ":9: invalid regular expression"),
+    ("kind: magic\n", ":7: 'magic' is not one of"),
+])
+def test_check_pack_rejects_unloadable_packs_with_exit_2(tmp_path, body, expected):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("name: p\nversion: '1'\nrules:\n  - id: XX101\n    name: a\n    severity: info\n"
+                    f"    {body}    message: m\n    basis: b\n", encoding="utf-8")
+    result = run("check-pack", pack)
+    assert result.exit_code == 2 and expected in result.output, result.output
+
+
+def test_test_pack_runs_annotated_fixtures(tmp_path):
+    shutil.copy(ROOT / "rules" / "national.yaml", tmp_path / "national.yaml")
+    fixtures = tmp_path / "national.tests"
+    fixtures.mkdir()
+    text = (SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8").split("\n")
+    for number, ids in {3: "LL107", 11: "LL601", 33: "LL502", 37: "LL502", 49: "LL108"}.items():
+        text[number - 1] += f"<!-- lawlint-expect {ids} -->"
+    (fixtures / "004.txt").write_text("\n".join(text), encoding="utf-8")
+    result = run("test-pack", tmp_path / "national.yaml")
+    assert result.exit_code == 0, result.output
+    assert "1 fixtures" in result.output
+    (fixtures / "004.txt").write_text("\n".join(text).replace("<!-- lawlint-expect LL601 -->", ""),
+                                      encoding="utf-8")
+    failing = run("test-pack", tmp_path / "national.yaml")
+    assert failing.exit_code == 1 and "004.txt:11: LL601: unexpected finding" in failing.output
+
+
+def test_statistics_counts_findings_per_rule():
+    lines = run(SEEDS, "--statistics").output.splitlines()
+    assert lines[0].split() == ["5", "LL107", "info", "other-matters-missing"]
+    assert lines[-1] == "5 files checked: 9 errors, 18 warnings, 6 info"
+
+
+def test_bare_lawlint_invocation_still_lints_paths():
+    assert run(SEEDS / "004_3b8f22655ae3d0b6.txt").exit_code == run(
+        "check", SEEDS / "004_3b8f22655ae3d0b6.txt").exit_code == 1
