@@ -8,7 +8,6 @@ error names the file, the line and the key. Command-line options override the fi
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -68,19 +67,19 @@ class Settings:
         return result
 
 
-def discover(directory: Path) -> Settings:
-    """Settings from the closest configuration file at or above `directory`."""
+def discover(directory: Path) -> Settings | None:
+    """Settings from the closest configuration file at or above `directory`, if any."""
     return _discover(directory.resolve())
 
 
 @lru_cache(maxsize=256)
-def _discover(directory: Path) -> Settings:
+def _discover(directory: Path) -> Settings | None:
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return load(candidate)
-    return Settings(root=directory)
+    return None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -103,6 +102,8 @@ def load(path: Path) -> Settings:
 
 def _parse(text: str, path: Path) -> tuple[dict, dict]:
     if path.name == "pyproject.toml":
+        import tomllib  # its import compiles regexes: only pay for it when there is TOML
+
         try:
             table = tomllib.loads(text).get("tool", {}).get("lawlint", {})
         except tomllib.TOMLDecodeError as exc:

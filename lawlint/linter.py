@@ -39,17 +39,20 @@ class Resolver:
     """Settings and rule set for each file: configuration, then options, then per-path."""
 
     def __init__(self, options: Options = Options(), cwd: Path | None = None):
-        self.options = options
-        self.cwd = cwd or Path.cwd()
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self.options = replace(options, packs=tuple(self._pack_ref(p) for p in options.packs))
         self._fixed = config.load(Path(options.config)) if options.config else None
 
+    def _pack_ref(self, reference: str) -> str:
+        """Pack paths on the command line are relative to the working directory."""
+        path = self.cwd / reference
+        return str(path) if reference.endswith((".yaml", ".yml")) or path.exists() else reference
+
     def settings(self, path: Path | None) -> config.Settings:
-        if self._fixed is not None:
-            base = self._fixed
-        elif self.options.isolated:
-            base = config.Settings(root=self.cwd)
-        else:
+        base = self._fixed
+        if base is None and not self.options.isolated:
             base = config.discover(path.parent if path else self.cwd)
+        base = base or config.Settings(root=self.cwd)
         o = self.options
         merged = replace(base, packs=o.packs or base.packs, select=o.select or base.select,
                          ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,

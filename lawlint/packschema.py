@@ -38,14 +38,26 @@ def cache_dir() -> Path:
     return Path(base) / "lawlint"
 
 
+def validation_key(text: str, schema: str = "pack") -> str:
+    return hashlib.sha256(f"{__version__}\0{schema_text(schema)}\0{text}".encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def shipped_keys() -> frozenset[str]:
+    """Validation keys of the built-in packs, which the test suite validates before release."""
+    text = resources.files("lawlint").joinpath("schema/validated-packs.txt").read_text(encoding="utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def validate_once(text: str, data: Any, lines, filename: str, schema: str = "pack",
                   error: type[LawlintError] = PackError) -> None:
-    """Schema-validate a pack (or config) unless this exact text already passed this schema.
+    """Schema-validate a pack (or config) unless this exact text already passed this schema:
+    shipped built-in packs, or a text validated before on this machine.
 
-    jsonschema costs ~70 ms to import and run: too much for every pre-commit call."""
-    key = hashlib.sha256(f"{__version__}\0{schema_text(schema)}\0{text}".encode()).hexdigest()
+    jsonschema costs ~100 ms to import and run: too much for every pre-commit call."""
+    key = validation_key(text, schema)
     marker = cache_dir() / "validated" / key
-    if marker.exists():
+    if key in shipped_keys() or marker.exists():
         return
     validate(data, lines, filename, pack_schema(schema), error)
     try:
@@ -72,3 +84,18 @@ def validate(data: Any, lines, filename: str, schema: dict,
         guide = "docs/writing-rules.md" if error_type is PackError else "docs/configuration.md"
         raise error_type(f"{error.message}", filename, yamlsource.line_of(lines, path),
                          rule_id or key, hint=f"see {guide}")
+
+
+def shipped_manifest() -> str:
+    """The text of schema/validated-packs.txt for the current built-in packs."""
+    from lawlint.packfile import builtin_dir
+
+    rows = [f"{validation_key(path.read_text(encoding='utf-8'))}  {path.name}"
+            for path in sorted(builtin_dir().glob("*.yaml"))]
+    return ("# Validation keys of the built-in packs (sha256 of version, schema and pack text).\n"
+            "# Regenerate: python -m lawlint.packschema > lawlint/schema/validated-packs.txt\n"
+            + "\n".join(rows) + "\n")
+
+
+if __name__ == "__main__":
+    print(shipped_manifest(), end="")

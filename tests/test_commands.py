@@ -121,3 +121,8 @@ def test_statistics_counts_findings_per_rule():
 def test_bare_lawlint_invocation_still_lints_paths():
     assert run(SEEDS / "004_3b8f22655ae3d0b6.txt").exit_code == run(
         "check", SEEDS / "004_3b8f22655ae3d0b6.txt").exit_code == 1
+
+
+def test_the_worked_provincial_example_in_the_docs_passes_check_pack():
+    result = run("check-pack", ROOT / "docs" / "examples" / "example-province.yaml")
+    assert result.exit_code == 0 and "ok (2 rules, 4 examples)" in result.output, result.output

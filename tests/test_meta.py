@@ -23,8 +23,20 @@ def test_every_kind_is_in_the_schema_and_documented(ruleset):
     assert {rule.kind for rule in ruleset.rules} == set(KINDS)
 
 
-def test_rules_md_is_up_to_date(ruleset):
-    expected = rulesdoc.render(ruleset)
+def test_every_kind_declares_the_placeholders_it_provides():
+    load_kinds()
+    assert [name for name, kind in KINDS.items() if not getattr(kind, "PROVIDES", None)] == []
+
+
+def test_sarif_help_uris_point_at_anchors_that_exist():
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    from lawlint.rulepack import load_ruleset
+    for rule in load_ruleset(("shenzhen-topics",)).all_rules:
+        assert f'<a id="{rule.id.lower()}"></a>' in page
+
+
+def test_rules_md_is_up_to_date():
+    expected = rulesdoc.render()
     actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert actual == expected, "run: python -m lawlint.rulesdoc > docs/rules.md"
 
@@ -40,3 +52,20 @@ def test_linting_one_file_does_not_import_jieba_jsonschema_or_rich(tmp_path):
     subprocess.run([sys.executable, "-m", "lawlint", str(COMPLIANT)], capture_output=True)
     done = subprocess.run([sys.executable, "-c", env_code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_shipped_pack_digests_are_current_and_the_packs_valid():
+    """The runtime trusts these digests instead of importing jsonschema for built-in packs."""
+    from lawlint import packfile, packschema, yamlsource
+    manifest = (ROOT / "lawlint" / "schema" / "validated-packs.txt").read_text(encoding="utf-8")
+    assert manifest == packschema.shipped_manifest(), \
+        "run: python -m lawlint.packschema > lawlint/schema/validated-packs.txt"
+    for path in sorted(packfile.builtin_dir().glob("*.yaml")):
+        data, lines = yamlsource.load(path.read_text(encoding="utf-8"), str(path))
+        packschema.validate(data, lines, str(path), packschema.pack_schema())
+
+
+def test_configuration_docs_cover_every_setting_of_the_schema():
+    schema = json.loads((ROOT / "lawlint" / "schema" / "config.schema.json").read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert [key for key in schema["properties"] if f"\n{key}:" not in page] == []
