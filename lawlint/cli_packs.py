@@ -80,7 +80,8 @@ def _explain(key, packs) -> int:
         click.echo(f"参数 {name}: {shown}" + (f"  (pack parameter {value})" if name == "parameter" else ""))
     for group, title in (("bad", "不符合（会报告）"), ("good", "符合（不报告）")):
         for text in rule.examples.get(group, ()):
-            click.echo(f"\n示例，{title}：\n" + "\n".join("    " + line for line in text.rstrip().split("\n")))
+            indented = "\n".join("    " + line for line in text.rstrip().split("\n"))
+            click.echo(f"\n示例，{title}：\n{indented}")
     return 0
 
 

@@ -84,7 +84,8 @@ def names(diagnostic: Diagnostic, keys: tuple[str, ...]) -> bool:
     return not keys or any(diagnostic.rule_id.startswith(k) or diagnostic.name == k for k in keys)
 
 
-def apply(diagnostics: tuple[Diagnostic, ...], found: list[Region]) -> tuple[tuple[Diagnostic, ...], set[Region]]:
+def apply(diagnostics: tuple[Diagnostic, ...],
+          found: list[Region]) -> tuple[tuple[Diagnostic, ...], set[Region]]:
     """Mark findings inside a region; return them and the regions that silenced something."""
     used: set[Region] = set()
     marked = []

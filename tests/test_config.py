@@ -118,7 +118,8 @@ def test_pack_paths_in_configuration_are_relative_to_it(tmp_path):
     (".lawlint.yaml", "select: [LL1]\nignroe: [LL2]\n", ".lawlint.yaml:1: Additional properties"),
     (".lawlint.yaml", "severity:\n  LL406: fatal\n", ".lawlint.yaml:2: 'fatal' is not one of"),
     (".lawlint.yaml", "select: [LL1\n", ".lawlint.yaml:2: invalid YAML"),
-    ("pyproject.toml", "[tool.lawlint]\nselect = ['LL1']\nfail-on = 3\n", "pyproject.toml:3: 3 is not one of"),
+    ("pyproject.toml", "[tool.lawlint]\nselect = ['LL1']\nfail-on = 3\n",
+     "pyproject.toml:3: 3 is not one of"),
 ])
 def test_configuration_errors_name_file_line_and_key(tmp_path, name, config, expected):
     report = project(tmp_path, config, name=name)
