@@ -35,14 +35,15 @@ def wall(command: list[str], env: dict[str, str], runs: int, fresh_cache: bool) 
 
 def in_process() -> list[tuple[str, float, int]]:
     sys.path.insert(0, str(ROOT))
-    from lawlint import linter, rulepack
+    from lawlint import linter
 
-    ruleset = rulepack.load_ruleset()
+    resolver = linter.Resolver(linter.Options(isolated=True))
+    linter.lint_path(str(SEED), resolver)  # build the rule set outside the timing
     rows = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         start = time.perf_counter()
         for _ in range(20):
-            result = linter.lint_path(str(path), ruleset)
+            result = linter.lint_path(str(path), resolver)
         rows.append((path.name, (time.perf_counter() - start) / 20, len(result.diagnostics)))
     return rows
 

@@ -69,3 +69,10 @@ def test_configuration_docs_cover_every_setting_of_the_schema():
     schema = json.loads((ROOT / "lawlint" / "schema" / "config.schema.json").read_text(encoding="utf-8"))
     page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert [key for key in schema["properties"] if f"\n{key}:" not in page] == []
+
+
+def test_startup_benchmark_runs():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup.py"), "1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "| lawlint FILE, warm cache |" in done.stdout and "004_3b8f22655ae3d0b6.txt" in done.stdout
