@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -67,13 +68,24 @@ def main() -> None:
 @click.option("--require-reason", is_flag=True,
               help="Report suppressions that give no reason (LL002).")
 @click.option("--statistics", is_flag=True, help="Show a count per rule instead of each finding.")
+@click.option("--encoding", help="Decode text files with this codec (gb18030, big5…) instead of detecting.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name (and format, by suffix) of the report read from '-'.")
+@click.option("--max-size", type=click.FloatRange(0.001), default=20, show_default=True,
+              metavar="MB", help="Report files larger than this are an input error.")
+@click.option("--regex-timeout", type=click.FloatRange(0.01), default=2, show_default=True,
+              metavar="SECONDS", help="A pack regex running longer fails its rule (LL003).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 def check(paths, output_format, output, packs, select, ignore, fail_on, year, config, isolated,
-          require_reason, statistics, color) -> None:
-    """Lint report files (.txt, .md; directories recursively; '-' for stdin)."""
+          require_reason, statistics, encoding, stdin_filename, max_size, regex_timeout,
+          color) -> None:
+    """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
+    from lawlint.checks import TimedPattern
     from lawlint.linter import Options
 
-    options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason, year)
+    TimedPattern.timeout = regex_timeout
+    options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
+                      year, encoding, stdin_filename, int(max_size * 1024 * 1024))
     run_safely(lambda: _check(paths, options, output_format, output, statistics, color))
 
 
@@ -85,11 +97,11 @@ def _check(paths, options, output_format, output, statistics, color) -> int:
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     results = linter.lint_paths(paths, resolver, stdin)
     if not results:
-        raise UsageError("no report files (*.txt, *.md) found in " + ", ".join(paths),
+        raise UsageError("no report files (.txt .md .docx .pdf .html) found in " + ", ".join(paths),
                          hint="name the files, or a directory that holds them")
     ruleset = resolver.ruleset(resolver.settings(None))
     render = formatters.get("statistics" if statistics and output_format == "text" else output_format)
-    sources = _sources(results, stdin) if output_format == "text" else None
+    sources = _sources(results, stdin, options) if output_format == "text" else None
     if output:
         with open(output, "w", encoding="utf-8") as out:
             render(results, ruleset, out, color=False, sources=sources)
@@ -99,18 +111,24 @@ def _check(paths, options, output_format, output, statistics, color) -> int:
     return exit_code(results)
 
 
-def _sources(results, stdin: bytes | None) -> dict[str, str]:
-    """Original text of each file with findings, for the snippets under text findings."""
-    from lawlint import source
+def _sources(results, stdin: bytes | None, options) -> dict[str, str]:
+    """The text each finding's line refers to (for .docx/.pdf/.html, the extracted text), for
+    the snippets under text findings; only for files with findings."""
+    from lawlint import extract
 
+    stdin_name = options.stdin_filename or "<stdin>"
     texts = {}
     for result in results:
         if result.error or not result.active:
             continue
         try:
-            data = stdin if result.path == "<stdin>" else open(result.path, "rb").read()
-            texts[result.path] = source.decode(data or b"", result.path)[0]
-        except (OSError, LawlintError):
+            if stdin is not None and result.path == stdin_name:
+                suffix = Path(stdin_name).suffix.lower() or ".txt"
+                src = extract.from_bytes(stdin, stdin_name, suffix, options.encoding)
+            else:
+                src = extract.read(result.path, result.path, options.encoding, options.max_bytes)
+            texts[result.path] = src.text
+        except LawlintError:
             continue
     return texts
 

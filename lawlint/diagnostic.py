@@ -24,6 +24,17 @@ class Diagnostic:
     offset: int = 0
     suppressed: bool = False
     justification: str = ""
+    paragraph: int | None = None   # .docx: the paragraph the finding is in
+    page: int | None = None        # .pdf: the page, and the line on that page
+    page_line: int | None = None
+
+    def place(self) -> str:
+        """Where a user finds it: 'paragraph 12', 'page 3, line 4', or 'line 12'."""
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}, col {self.column}"
+        if self.page is not None:
+            return f"page {self.page}, line {self.page_line}, col {self.column}"
+        return f"{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +48,7 @@ class FileResult:
     organ: str | None = None
     encoding: str | None = None
     fail_on: str = "error"
+    format: str = "text"
 
     @property
     def active(self) -> tuple[Diagnostic, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 
-from lawlint.checks import Context, Hit
+from lawlint.checks import Context, Hit, TimedPattern
 from lawlint.diagnostic import Diagnostic
 from lawlint.document import Document, Span
 from lawlint.rulepack import Rule, RuleSet, matches
@@ -18,7 +18,7 @@ _EXCERPT_LIMIT = 80
 def run(document: Document, ruleset: RuleSet, require_reason: bool = False) -> tuple[Diagnostic, ...]:
     """Run every rule on one document; findings come back in file order."""
     ctx = Context(document, ruleset.parameters, ruleset.elements)
-    found = tuple(stamp(rule, hit, document) for rule in ruleset.rules for hit in rule.check.run(ctx))
+    found = tuple(d for rule in ruleset.rules for d in _run_rule(rule, ctx, ruleset))
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint import suppress  # only reports that carry directives need this stage
@@ -29,6 +29,21 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False) -> t
         found, used = suppress.apply(found, regions)
         found += tuple(_misused(document, ruleset, directives, regions, used, require_reason))
     return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
+
+
+def _run_rule(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
+    """A rule's findings; a rule that times out or fails is one LL003 finding instead, so
+    one bad pattern never hangs or stops a batch."""
+    try:
+        return [stamp(rule, hit, ctx.doc) for hit in rule.check.run(ctx)]
+    except TimeoutError:
+        reason = f"正则表达式超过 {TimedPattern.timeout:g} 秒仍未完成（--regex-timeout）"
+    except Exception as exc:  # a check's bug must not stop the batch; say what happened
+        reason = f"内部错误 {exc.__class__.__name__}: {exc}"
+    failed = ruleset.find("LL003")
+    if failed is None or failed not in ruleset.builtins:
+        return []
+    return [stamp(failed, Hit(ctx.doc.anchor(), {"rule": rule.id, "reason": reason}), ctx.doc)]
 
 
 def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
@@ -65,8 +80,11 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
     excerpt = source.text[hit.span.start:hit.span.end]
     if len(excerpt) > _EXCERPT_LIMIT:
         excerpt = excerpt[:_EXCERPT_LIMIT - 1] + "…"
+    page = source.page_of(line)
     return Diagnostic(rule.id, rule.name, rule.severity, format_message(rule.message, hit.args),
-                      rule.basis, line, column, end_line, end_column, excerpt, hit.span.start)
+                      rule.basis, line, column, end_line, end_column, excerpt, hit.span.start,
+                      paragraph=source.paragraph_of(line),
+                      page=page[0] if page else None, page_line=page[1] if page else None)
 
 
 class _Keep(dict):

@@ -2,7 +2,8 @@
 
 Folding only maps characters one to one or deletes them, so `origin[i]` (the offset in
 `Source.text` of folded character i) is exact and every match maps back to the original.
-What folds: full-width ASCII to half-width, odd spaces to plain ones; deleted: CR of CRLF,
+What folds: full-width ASCII to half-width, odd spaces to plain ones, traditional characters
+to simplified ones (「法治政府建設」 → 「法治政府建设」); deleted: HTML comments, CR of CRLF,
 line indentation and trailing blanks, Markdown heading marks, spaces that PDF extraction puts
 inside Chinese text (「清 远 市」, 「2023 年」), and the line breaks of a paragraph split by a
 page break (「亲」 / 「自抓」).
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lawlint import dates, ordinals
+from lawlint import dates, ordinals, tradsimp
 from lawlint.source import Source
 
 # ＊ (U+FF0A) stays: ＊＊ is a template placeholder, ** is Markdown emphasis.
@@ -53,7 +54,7 @@ class Folded:
 
 def fold(source: Source) -> Folded:
     """Fold a source into its matching view."""
-    text = source.text.translate(_WIDTH)
+    text = tradsimp.simplify(source.text.translate(_WIDTH))
     deleted = bytearray(len(text))
     for match in _DELETABLE.finditer(text):
         deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())

@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from lawlint import config, engine, fold, source, structure
+from lawlint import config, engine, extract, fold, source, structure
 from lawlint.diagnostic import FileResult
 from lawlint.errors import InputError
 from lawlint.rulepack import RuleSet, load_ruleset
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = extract.SUFFIXES
 STDIN = "-"
 
 
@@ -33,6 +33,9 @@ class Options:
     fail_on: str | None = None
     require_reason: bool = False
     year: int | None = None
+    encoding: str | None = None
+    stdin_filename: str | None = None
+    max_bytes: int = source.MAX_BYTES
 
 
 class Resolver:
@@ -95,17 +98,22 @@ def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
     document = structure.parse(src, folded, year)
     diagnostics = engine.run(document, ruleset, require_reason)
     return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
-                      fail_on)
+                      fail_on, src.format)
 
 
-def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None,
-              stdin_name: str = "<stdin>") -> FileResult:
-    """Lint one file (or stdin for '-') under its own settings."""
+def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
+    """Lint one file (or stdin for '-', named by --stdin-filename) under its own settings."""
+    options = resolver.options
     is_stdin = path == STDIN
-    settings = resolver.settings(None if is_stdin else Path(path))
-    name = stdin_name if is_stdin else Path(path).as_posix()
+    named = options.stdin_filename if is_stdin else path
+    settings = resolver.settings(Path(named) if named else None)
+    name = (named or "<stdin>") if is_stdin else Path(path).as_posix()
     try:
-        src = source.from_bytes(stdin or b"", name) if is_stdin else source.read(path, name)
+        if is_stdin:
+            suffix = Path(named).suffix.lower() if named else ".txt"
+            src = extract.from_bytes(stdin or b"", name, suffix, options.encoding)
+        else:
+            src = extract.read(path, name, options.encoding, options.max_bytes)
     except InputError as exc:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return FileResult(name, error=reason, fail_on=settings.fail_on)

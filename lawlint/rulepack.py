@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from lawlint import packfile, packschema
-from lawlint.checks import KINDS, Element, load_kinds
+from lawlint.checks import KINDS, Element, TimedPattern, load_kinds
 from lawlint.errors import PackError
 from lawlint.packfile import PackFile
 
@@ -55,6 +55,12 @@ BUILTIN_RULES = (
          "With --require-reason (or require-reason: true in the configuration) every "
          "suppression must say why, so that a supervising office can judge it.",
          _SUPPRESSION_BASIS, None, "lawlint"),
+    Rule("LL003", "rule-failed", "error", "engine",
+         "规则 {rule} 未能检查本文件：{reason}",
+         "A rule could not finish on this file, most often because a pack regex ran longer than "
+         "--regex-timeout (catastrophic backtracking). The other rules still ran; fix the "
+         "pattern (check it with `lawlint check-pack`).",
+         "lawlint 内置规则：规则执行失败", None, "lawlint"),
 )
 
 
@@ -169,7 +175,8 @@ def _merge_elements(elements: list[Element], pack: PackFile) -> list[Element]:
 
 def _element(item: dict, index: int, pack: PackFile) -> Element:
     heading = _compile(item["heading"], pack, pack.line("elements", index, "heading"), item["key"])
-    return Element(item["key"], item["label"], heading, item.get("topical_min"), item.get("short", ""))
+    return Element(item["key"], item["label"], TimedPattern(heading), item.get("topical_min"),
+                   item.get("short", ""))
 
 
 def _build(item: dict, pack: PackFile, path: tuple) -> Rule:

@@ -24,6 +24,9 @@ class Source:
     text: str
     line_starts: tuple[int, ...]
     encoding: str = "utf-8"
+    format: str = "text"
+    paragraphs: tuple[int, ...] = ()  # .docx: the paragraph number of each line
+    pages: tuple[int, ...] = ()       # .pdf: the page number of each line
 
     def location(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a character offset into `text`."""
@@ -41,33 +44,59 @@ class Source:
     def line_count(self) -> int:
         return len(self.line_starts)
 
+    def paragraph_of(self, line: int) -> int | None:
+        """The .docx paragraph (1-based) that a line of extracted text came from."""
+        return self.paragraphs[line - 1] if 0 < line <= len(self.paragraphs) else None
 
-def from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Source:
-    """Build a Source from already-decoded text."""
+    def page_of(self, line: int) -> tuple[int, int] | None:
+        """The PDF (page, line on that page) of a line of extracted text."""
+        if not 0 < line <= len(self.pages):
+            return None
+        page = self.pages[line - 1]
+        return page, line - self.pages.index(page)
+
+
+def from_text(text: str, path: str = "<text>", encoding: str = "utf-8", **origin) -> Source:
+    """Build a Source from already-decoded text (`origin`: format, paragraphs, pages)."""
     starts = [0]
     starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
     if len(starts) > 1 and starts[-1] == len(text):
         starts.pop()  # a final line break does not open an empty line
-    return Source(path, text, tuple(starts), encoding)
+    return Source(path, text, tuple(starts), encoding, **origin)
 
 
-def read(path: str | Path, display: str | None = None) -> Source:
-    """Read and decode a report file; every failure is an `InputError` naming the file."""
-    name = display or str(path)
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes; every failure (missing, unreadable, a loop, too large) is an InputError."""
     try:
-        data = Path(path).read_bytes()
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file too large ({size / 1048576:.1f} MB; the limit is "
+                             f"{max_bytes / 1048576:.0f} MB)", name, hint="raise it with --max-size")
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory, not a report", name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", name,
                          hint="check that the file exists and is readable") from None
-    return from_bytes(data, name)
 
 
-def from_bytes(data: bytes, path: str) -> Source:
-    """Decode report bytes: UTF-8 (BOM optional), UTF-16 by BOM, else GB18030."""
-    text, encoding = decode(data, path)
-    return from_text(text, path, encoding)
+def read(path: str | Path, display: str | None = None, encoding: str | None = None,
+         max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode a text report file."""
+    name = display or str(path)
+    return from_bytes(read_bytes(path, name, max_bytes), name, encoding)
+
+
+def from_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Decode report bytes: `encoding` if given, else UTF-8 (BOM optional), UTF-16 by BOM,
+    else GB18030."""
+    if encoding:
+        return from_text(_strict(data, encoding, path), path, encoding)
+    text, found = decode(data, path)
+    return from_text(text, path, found)
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -95,6 +124,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path,
+                         hint="use a Python codec name such as utf-8, gb18030, big5") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"invalid {encoding.upper()} at byte offset {exc.start}", path,
                          hint="save the report as UTF-8") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from lawlint import layout, ordinals
@@ -12,6 +14,7 @@ from lawlint.source import Source
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|\s*年度)")
 _MARKDOWN = regex.compile(r"[ \t\u3000]*(#{1,6})(?!#)")
 _ORGAN_END = regex.compile(r"关于|(?:19|20)\d\d年|法治政府建设")
+_MAX_UNNUMBERED = 60
 
 
 def parse(source: Source, folded: Folded, year: int | None = None) -> Document:
@@ -19,8 +22,8 @@ def parse(source: Source, folded: Folded, year: int | None = None) -> Document:
     lines = split_lines(folded.text)
     letterhead, title, addressee, body_start = layout.front_matter(lines)
     closing = layout.closing(lines, body_start, len(folded.text))
-    headings = [_heading(line, source, folded) for line in lines
-                if body_start <= line.start < closing.start]
+    body = [line for line in lines if body_start <= line.start < closing.start and line.text]
+    headings = _unnumbered_ranks([_heading(line, source, folded) for line in body])
     sections = _tree([h for h in headings if h is not None], closing.start)
     title_text = "".join(line.text for line in title)
     organ = _organ(title_text) or (closing.signature.text if closing.signature else None)
@@ -39,12 +42,16 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _heading(line: Line, source: Source, folded: Folded) -> Heading | None:
+    """A numbered heading, or a Markdown / Word-style heading without a number (value 0)."""
+    first = folded.origin[line.start]
+    markdown = _MARKDOWN.match(source.line_text(source.location(first)[0]))
     ordinal = ordinals.parse(line.text)
     if ordinal is None:
-        return None
+        if markdown is None or len(line.text) > _MAX_UNNUMBERED:
+            return None
+        level = len(markdown.group(1))
+        return Heading(line, level, 0, "#", line.start, line.text, level)
     marker_start, marker_end = folded.span(line.start, line.start + ordinal.length)
-    source_line = source.line_text(source.location(marker_start)[0])
-    markdown = _MARKDOWN.match(source_line)
     rest = line.text[ordinal.length:]
     return Heading(
         line=line, rank=ordinal.rank, value=ordinal.value,
@@ -53,6 +60,14 @@ def _heading(line: Line, source: Source, folded: Folded) -> Heading | None:
         title=rest.split("。", 1)[0],
         markdown_level=len(markdown.group(1)) if markdown else None,
     )
+
+
+def _unnumbered_ranks(headings: list[Heading | None]) -> list[Heading | None]:
+    """Rank an unnumbered heading like the numbered ones at its Markdown level
+    (「## 二、…」 and 「## 其他情况」 are siblings), else by its level."""
+    by_level = {h.markdown_level: h.rank for h in headings if h and h.value and h.markdown_level}
+    return [replace(h, rank=by_level.get(h.markdown_level, min(h.rank, 4)))
+            if h and not h.value else h for h in headings]
 
 
 def _tree(headings: list[Heading], body_end: int) -> tuple[Section, ...]:

@@ -21,7 +21,7 @@ except AttributeError:  # pragma: no cover
 
 
 def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
-    """Parse YAML safely; raise PackError with the line of a syntax error."""
+    """Parse YAML safely (no tags beyond plain data); PackError with the line of an error."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -30,12 +30,26 @@ def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         raise PackError(f"invalid YAML: {problem}", filename,
                         mark.line + 1 if mark else None) from None
     lines: dict[Path, int] = {}
-    data = _build(node, (), lines) if node is not None else None
+    try:
+        data = _build(node, (), lines) if node is not None else None
+    except PackError as exc:
+        raise PackError(exc.message, filename, exc.line) from None
+    except yaml.YAMLError as exc:  # a scalar the safe constructor refuses
+        mark = getattr(exc, "problem_mark", None)
+        raise PackError(f"invalid YAML value: {getattr(exc, 'problem', exc)}", filename,
+                        mark.line + 1 if mark else None) from None
     return data, lines
+
+
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
+    "map", "seq", "str", "int", "float", "bool", "null", "timestamp", "binary")}
 
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
     lines[path] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        raise PackError(f"unsupported YAML tag {node.tag!r}: packs and configurations are plain data",
+                        None, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:

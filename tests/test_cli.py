@@ -112,7 +112,7 @@ def test_directory_is_searched_recursively_for_txt_and_md(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.md").write_bytes(COMPLIANT.read_bytes())
     (tmp_path / "b.txt").write_bytes(COMPLIANT.read_bytes())
-    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    (tmp_path / "c.doc").write_bytes(b"\xd0\xcf\x11\xe0")   # legacy Word: not a supported format
     result = run(tmp_path)
     assert "2 files checked" in result.output
 

@@ -19,8 +19,8 @@ def run(*args):
 
 def test_rules_lists_every_active_rule_with_its_basis():
     lines = run("rules").output.splitlines()
-    assert len(lines) == 29 and lines[2].startswith("LL101  measures-missing")
-    assert "《法治政府建设与责任落实督察工作规定》" in lines[2]
+    assert len(lines) == 30 and lines[3].startswith("LL101  measures-missing")
+    assert "《法治政府建设与责任落实督察工作规定》" in lines[3]
 
 
 def test_rules_json_includes_composed_packs():

@@ -35,10 +35,15 @@ def _marker_span(doc: Document, heading: Heading):
     return doc.span(heading.line.start, heading.marker_end)
 
 
+def _numbered(doc: Document) -> list[Section]:
+    """Sections whose heading carries an ordinal (unnumbered Markdown/Word headings have 0)."""
+    return [section for section in doc.sections if section.heading.value]
+
+
 def _siblings(doc: Document) -> Iterator[list[Section]]:
     """Groups of sections with one parent and one rank, in document order."""
     groups: dict[tuple[int | None, int], list[Section]] = {}
-    for section in doc.sections:
+    for section in _numbered(doc):
         groups.setdefault((section.parent, section.heading.rank), []).append(section)
     yield from groups.values()
 
@@ -56,9 +61,9 @@ def _gaps(doc: Document) -> Iterator[tuple[Section, dict]]:
 def _styles(doc: Document) -> Iterator[tuple[Section, dict]]:
     """Headings written in a style other than the one most used at their rank."""
     by_rank: dict[int, Counter] = {}
-    for section in doc.sections:
+    for section in _numbered(doc):
         by_rank.setdefault(section.heading.rank, Counter())[section.heading.style] += 1
-    for section in doc.sections:
+    for section in _numbered(doc):
         heading = section.heading
         usual = by_rank[heading.rank].most_common(1)[0][0]
         if heading.style != usual:

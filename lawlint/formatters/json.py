@@ -35,6 +35,7 @@ def _file(result: FileResult) -> dict:
     return {
         "path": result.path,
         "error": result.error,
+        "format": result.format,
         "encoding": result.encoding,
         "report_year": result.report_year,
         "organ": result.organ,
@@ -46,6 +47,8 @@ def _file(result: FileResult) -> dict:
                 "end_line": d.end_line, "end_column": d.end_column,
                 "excerpt": d.excerpt,
                 "suppressed": {"justification": d.justification} if d.suppressed else None,
+                **({"paragraph": d.paragraph} if d.paragraph is not None else {}),
+                **({"page": d.page, "page_line": d.page_line} if d.page is not None else {}),
             }
             for d in result.diagnostics
         ],

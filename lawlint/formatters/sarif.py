@@ -61,9 +61,7 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
         "message": {"text": d.message},
         "locations": [{"physicalLocation": {
             "artifactLocation": _artifact(path),
-            "region": {"startLine": d.line, "startColumn": d.column,
-                       "endLine": d.end_line, "endColumn": max(d.end_column, d.column),
-                       "snippet": {"text": d.excerpt}},
+            "region": _region(d),
         }}],
         "partialFingerprints": {"lawlint/v1": _fingerprint(d)},
     }
@@ -73,6 +71,18 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted",
                                    **({"justification": d.justification} if d.justification else {})}]
     return result
+
+
+def _region(d: Diagnostic) -> dict:
+    """Lines and columns of the text; for .docx the paragraph is the line (a finding across
+    paragraphs ends at the end of its first one); PDF pages go in properties."""
+    start, end = (d.paragraph, d.paragraph) if d.paragraph is not None else (d.line, d.end_line)
+    end_column = d.end_column if end == start or d.paragraph is None else d.column + 1
+    region = {"startLine": start, "startColumn": d.column, "endLine": end,
+              "endColumn": max(end_column, d.column), "snippet": {"text": d.excerpt}}
+    if d.page is not None:
+        region["properties"] = {"page": d.page, "pageLine": d.page_line}
+    return region
 
 
 def _artifact(path: str) -> dict:

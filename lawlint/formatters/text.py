@@ -37,7 +37,8 @@ def _lines(results: list[FileResult], sources: dict[str, str]):
             continue
         source_lines = sources.get(result.path, "").splitlines()
         for diagnostic in result.active:
-            yield (f"{result.path}:{diagnostic.line}:{diagnostic.column}: "
+            where = diagnostic.place()
+            yield (f"{result.path}{':' if where[0].isdigit() else ': '}{where}: "
                    f"{diagnostic.severity} {diagnostic.rule_id} {diagnostic.message}",
                    _STYLES[diagnostic.severity])
             if 0 < diagnostic.line <= len(source_lines):
@@ -60,7 +61,8 @@ def _snippet(line: str, diagnostic: Diagnostic):
         cells += width(line[stop])
         stop += 1
     suffix = "…" if stop < len(line) else ""
-    gutter = f"{diagnostic.line:>6} | "
+    number = diagnostic.paragraph or diagnostic.page_line or diagnostic.line
+    gutter = f"{number:>6} | "
     yield gutter + prefix + line[left:stop] + suffix, None
     carets = "^" * max(1, width(line[start:min(end, stop)]))
     yield " " * (len(gutter) - 2) + "| " + " " * width(prefix + line[left:start]) + carets, \
