@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +72,11 @@ MAX_BYTES = 20 * 1024 * 1024
 def read_bytes(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     """A file's bytes; every failure (missing, unreadable, a loop, too large) is an InputError."""
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a pipe, socket or device)", name,
+                             hint="lint the report file itself")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(f"file too large ({size / 1048576:.1f} MB; the limit is "
                              f"{max_bytes / 1048576:.0f} MB)", name, hint="raise it with --max-size")
