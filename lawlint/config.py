@@ -8,6 +8,7 @@ error names the file, the line and the key. Command-line options override the fi
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,12 @@ from lawlint import packschema, yamlsource
 from lawlint.errors import LawlintError
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml", "pyproject.toml")
+
+
+def absolute(path: Path) -> Path:
+    """An absolute, normalised path without following symlinks (Path.resolve() raises on a
+    symlink loop, and a report path may be one)."""
+    return Path(os.path.abspath(path))
 
 
 class ConfigError(LawlintError):
@@ -42,7 +49,7 @@ class Settings:
 
     def relative(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return absolute(path).relative_to(absolute(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -69,7 +76,7 @@ class Settings:
 
 def discover(directory: Path) -> Settings | None:
     """Settings from the closest configuration file at or above `directory`, if any."""
-    return _discover(directory.resolve())
+    return _discover(absolute(directory))
 
 
 @lru_cache(maxsize=256)
@@ -143,7 +150,7 @@ def _toml_lines(text: str, table: dict) -> dict[tuple, int]:
 
 def _settings(data: dict, path: Path) -> Settings:
     return Settings(
-        root=path.parent.resolve(), source=str(path),
+        root=absolute(path.parent), source=str(path),
         packs=tuple(data.get("packs", ("national",))),
         select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
         severity=tuple(data.get("severity", {}).items()),

@@ -42,7 +42,7 @@ class Resolver:
     """Settings and rule set for each file: configuration, then options, then per-path."""
 
     def __init__(self, options: Options = Options(), cwd: Path | None = None):
-        self.cwd = (cwd or Path.cwd()).resolve()
+        self.cwd = config.absolute(cwd or Path.cwd())
         self.options = replace(options, packs=tuple(self._pack_ref(p) for p in options.packs))
         self._fixed = config.load(Path(options.config)) if options.config else None
 

@@ -126,7 +126,10 @@ def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:
     done: dict[Path, PackFile] = {}
 
     def visit(reference: str, relative_to: Path | None, chain: tuple[Path, ...]) -> None:
-        path = packfile.resolve(reference, relative_to).resolve()
+        try:
+            path = packfile.resolve(reference, relative_to).resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+            raise PackError(f"cannot open pack: {exc}", reference) from None
         if path in chain:
             raise PackError("packs extend each other in a cycle: "
                             + " → ".join(p.name for p in (*chain, path)), str(path))

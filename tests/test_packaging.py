@@ -29,17 +29,23 @@ def document_repo(tmp_path_factory):
     (repo / "clean.txt").write_bytes(COMPLIANT.read_bytes())
     broken = COMPLIANT.read_text(encoding="utf-8").replace("\n重庆市渝北区卫生健康委员会\n2022", "\n2022")
     (repo / "unsigned.md").write_text(broken, encoding="utf-8")
+    from builders import to_docx
+    (repo / "clean.docx").write_bytes(to_docx(COMPLIANT.read_text(encoding="utf-8")))
+    (repo / "unsigned.docx").write_bytes(to_docx(broken))
     _git(repo, "add", ".")
     return repo, tmp_path_factory.mktemp("pre-commit-home")
 
 
-@pytest.mark.parametrize("filename, expected_code", [("clean.txt", 0), ("unsigned.md", 1)])
-def test_pre_commit_hook_passes_clean_and_fails_defective_reports(document_repo, filename,
-                                                                   expected_code):
+@pytest.mark.parametrize("hook, filename, expected_code", [
+    ("lawlint", "clean.txt", 0), ("lawlint", "unsigned.md", 1),
+    ("lawlint-docx", "clean.docx", 0), ("lawlint-docx", "unsigned.docx", 1),
+])
+def test_pre_commit_hooks_pass_clean_and_fail_defective_reports(document_repo, hook, filename,
+                                                                 expected_code):
     repo, home = document_repo
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     done = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "lawlint", "--files", filename],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", filename],
         cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == expected_code, done.stdout + done.stderr
     if expected_code:

@@ -87,7 +87,7 @@ def _region(d: Diagnostic) -> dict:
 
 def _artifact(path: str) -> dict:
     """A URI relative to the working directory when the file is under it."""
-    absolute = Path(path).resolve() if path != "<stdin>" else None
+    absolute = Path(os.path.abspath(path)) if path != "<stdin>" else None
     if absolute is not None:
         try:
             return {"uri": absolute.relative_to(Path.cwd()).as_posix(), "uriBaseId": "SRCROOT"}
