@@ -123,3 +123,13 @@ def test_traditional_character_version_gives_the_same_findings(tmp_path, origina
         line = traditional.split("\n")[d.line - 1]
         if d.line == d.end_line:
             assert line[d.column - 1:d.end_column - 1] == d.excerpt
+
+
+def test_stdin_filename_names_the_input_and_picks_its_format():
+    from click.testing import CliRunner
+    from lawlint.cli import main
+    text = (SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["-", "--stdin-filename", "上报/渝北区.docx"], input=to_docx(text))
+    assert "上报/渝北区.docx: paragraph 11, col 97: error LL601" in result.output
+    plain = CliRunner().invoke(main, ["-", "--stdin-filename", "r.txt"], input=text.encode("utf-8"))
+    assert "r.txt:11:97: error LL601" in plain.output
