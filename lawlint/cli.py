@@ -133,6 +133,7 @@ def _sources(results, stdin: bytes | None, options) -> dict[str, str]:
     return texts
 
 
-from lawlint import cli_packs  # noqa: E402  (registers rules, explain, check-pack, test-pack)
+from lawlint import cli_audit, cli_packs  # noqa: E402  (the other commands)
 
 cli_packs.register(main)
+cli_audit.register(main)

@@ -49,6 +49,17 @@ class FileResult:
     encoding: str | None = None
     fail_on: str = "error"
     format: str = "text"
+    date: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """A finding at or above this file's fail level (an unreadable file fails too)."""
+        if self.error:
+            return True
+        if self.fail_on == "never":
+            return False
+        floor = SEVERITY_RANK[self.fail_on]
+        return any(SEVERITY_RANK[d.severity] >= floor for d in self.active)
 
     @property
     def active(self) -> tuple[Diagnostic, ...]:
@@ -67,11 +78,4 @@ def exit_code(results: list[FileResult]) -> int:
     """0 clean, 1 a finding at or above its file's `fail_on`, 2 a file could not be linted."""
     if any(result.error for result in results):
         return 2
-    return 1 if any(_fails(result) for result in results) else 0
-
-
-def _fails(result: FileResult) -> bool:
-    if result.fail_on == "never":
-        return False
-    floor = SEVERITY_RANK[result.fail_on]
-    return any(SEVERITY_RANK[d.severity] >= floor for d in result.active)
+    return 1 if any(result.failed for result in results) else 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lawlint import config, engine, extract, fold, source, structure
 from lawlint.diagnostic import FileResult
+from lawlint.document import Document
 from lawlint.errors import InputError
 from lawlint.rulepack import RuleSet, load_ruleset
 
@@ -94,11 +95,18 @@ def _walk(root: str) -> Iterator[str]:
 def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
                 require_reason: bool = False, fail_on: str = "error") -> FileResult:
     """Lint one decoded report."""
+    return analyse(src, ruleset, year, require_reason, fail_on)[0]
+
+
+def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
+            require_reason: bool = False, fail_on: str = "error") -> tuple[FileResult, Document]:
+    """Lint one decoded report; also return the parsed document (for batch cross-checks)."""
     folded = fold.fold(src)
     document = structure.parse(src, folded, year)
     diagnostics = engine.run(document, ruleset, require_reason)
+    date = document.closing.date.text if document.closing.date else None
     return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
-                      fail_on, src.format)
+                      fail_on, src.format, date), document
 
 
 def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:

@@ -39,6 +39,7 @@ def _file(result: FileResult) -> dict:
         "encoding": result.encoding,
         "report_year": result.report_year,
         "organ": result.organ,
+        "date": result.date,
         "findings": [
             {
                 "rule_id": d.rule_id, "name": d.name, "severity": d.severity,

@@ -1,0 +1,64 @@
+"""Findings that need the whole batch: copy-paste between organs, and a report whose year or
+organ suggests a stale file (an old year among this year's submissions; one organ twice)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from lawlint.audit.item import Item
+from lawlint.audit.similarity import similar_pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A batch-level observation about one file."""
+
+    path: str
+    kind: str      # copy | stale-year | same-organ
+    message: str
+
+
+def notes(items: list[Item], threshold: float = 0.6) -> list[Note]:
+    found = _copies(items, threshold) + _stale_years(items) + _same_organ(items)
+    return sorted(found, key=lambda n: (n.path, n.kind))
+
+
+def _copies(items: list[Item], threshold: float) -> list[Note]:
+    prints = {i.result.path: i.fingerprints for i in items if not i.result.error}
+    result = []
+    for pair in similar_pairs(prints, threshold):
+        for this, other in ((pair.first, pair.second), (pair.second, pair.first)):
+            result.append(Note(this, "copy", f"正文与 {other} 有 {pair.similarity:.0%} 相同，疑似互相套用"))
+    return result
+
+
+def _stale_years(items: list[Item]) -> list[Note]:
+    years = Counter(i.result.report_year for i in items if i.result.report_year)
+    if sum(years.values()) < 3:
+        return []
+    usual, count = years.most_common(1)[0]
+    if count * 2 <= sum(years.values()):
+        return []  # no clear majority year: nothing stands out
+    return [Note(i.result.path, "stale-year", f"报告年度 {i.result.report_year} 与本批次多数（{usual}）不同，"
+                                              "疑为旧稿或错报")
+            for i in items if i.result.report_year and i.result.report_year != usual]
+
+
+def _same_organ(items: list[Item]) -> list[Note]:
+    by_organ: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.result.organ:
+            by_organ[item.result.organ].append(item)
+    result = []
+    for organ, group in by_organ.items():
+        if len(group) < 2:
+            continue
+        newest = max(i.result.report_year or 0 for i in group)
+        for item in group:
+            others = "、".join(o.result.path for o in group if o is not item)
+            year = item.result.report_year or 0
+            why = "疑为旧稿" if year < newest else "重复报送"
+            result.append(Note(item.result.path, "same-organ",
+                               f"{organ} 另有报告 {others}（本件 {year or '年度不明'}），{why}"))
+    return result

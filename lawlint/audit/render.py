@@ -1,0 +1,81 @@
+"""Audit renderers: a terminal summary, CSV for spreadsheets, JSON. (HTML: render_html.py.)"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from lawlint import __version__
+from lawlint.audit import matrix
+from lawlint.audit.report import Audit
+
+
+def text(audit: Audit, out: TextIO) -> None:
+    files, found = audit.statuses(), audit.severities()
+    out.write(f"lawlint audit: {len(audit.items)} files: {files['pass']} pass, {files['fail']} fail, "
+              f"{files['error']} could not be read\n")
+    out.write(f"findings: {found['error']} errors, {found['warning']} warnings, {found['info']} info\n")
+    if audit.by_rule():
+        out.write("\nmost frequent rules:\n")
+        for rule_id, count in audit.by_rule().most_common(10):
+            out.write(f"{count:>6}  {rule_id}  {audit.rule_names.get(rule_id, '')}\n")
+    if audit.worst():
+        out.write("\nfiles with the most errors:\n")
+        for result in audit.worst():
+            out.write(f"{result.count('error'):>6} errors {result.count('warning'):>4} warnings  {result.path}\n")
+    unreadable = [r for r in audit.results if r.error]
+    if unreadable:
+        out.write("\ncould not be read:\n")
+        out.writelines(f"  {r.path}: {r.error}\n" for r in unreadable)
+    if audit.notes:
+        out.write("\nbatch notes:\n")
+        out.writelines(f"  {note.path}: {note.message}\n" for note in audit.notes)
+
+
+def csv_rows(audit: Audit) -> tuple[list[str], list[list[object]]]:
+    rules = sorted(audit.rule_names)
+    header = ["path", "status", "organ", "report_year", "date", "errors", "warnings", "info",
+              *matrix.COLUMNS, *rules, "notes", "error"]
+    rows = []
+    for result in audit.results:
+        by_rule = {rule: 0 for rule in rules}
+        for diagnostic in result.active:
+            by_rule[diagnostic.rule_id] = by_rule.get(diagnostic.rule_id, 0) + 1
+        elements = audit.elements(result)
+        rows.append([result.path, audit.status(result), result.organ or "", result.report_year or "",
+                     result.date or "", result.count("error"), result.count("warning"), result.count("info"),
+                     *(elements[c] for c in matrix.COLUMNS), *(by_rule[r] for r in rules),
+                     "；".join(n.message for n in audit.notes_for(result.path)), result.error or ""])
+    return header, rows
+
+
+def csv_file(audit: Audit, out: TextIO) -> None:
+    """UTF-8 with a BOM and CRLF rows, so Excel opens the Chinese text correctly."""
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    header, rows = csv_rows(audit)
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def json_file(audit: Audit, out: TextIO) -> None:
+    files, found = audit.statuses(), audit.severities()
+    document = {
+        "schema": "lawlint-audit", "version": 1,
+        "tool": {"name": "lawlint", "version": __version__},
+        "summary": {"files": len(audit.items), "pass": files["pass"], "fail": files["fail"],
+                    "unreadable": files["error"], "errors": found["error"],
+                    "warnings": found["warning"], "info": found["info"],
+                    "by_rule": dict(audit.by_rule().most_common())},
+        "files": [{"path": r.path, "status": audit.status(r), "organ": r.organ,
+                   "report_year": r.report_year, "date": r.date, "error": r.error,
+                   "elements": audit.elements(r),
+                   "findings": [{"rule_id": d.rule_id, "severity": d.severity, "message": d.message,
+                                 "line": d.line, "column": d.column, "excerpt": d.excerpt}
+                                for d in r.active],
+                   "notes": [{"kind": n.kind, "message": n.message} for n in audit.notes_for(r.path)]}
+                  for r in audit.results],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,47 @@
+"""The audit as data: items, batch notes and the derived summary every renderer shares."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lawlint.audit import matrix
+from lawlint.audit.crosscheck import Note
+from lawlint.audit.item import Item
+from lawlint.diagnostic import FileResult
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    items: tuple[Item, ...]
+    notes: tuple[Note, ...] = ()
+    rule_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def results(self) -> list[FileResult]:
+        return [item.result for item in self.items]
+
+    def status(self, result: FileResult) -> str:
+        return "error" if result.error else "fail" if result.failed else "pass"
+
+    def statuses(self) -> Counter:
+        """Files by status: pass, fail, error (could not be read)."""
+        return Counter(self.status(r) for r in self.results)
+
+    def severities(self) -> Counter:
+        """Unsuppressed findings by severity."""
+        return Counter(d.severity for r in self.results for d in r.active)
+
+    def by_rule(self) -> Counter:
+        return Counter(d.rule_id for r in self.results for d in r.active)
+
+    def worst(self, limit: int = 10) -> list[FileResult]:
+        """Files with the most errors (then warnings), worst first."""
+        ranked = [r for r in self.results if not r.error and r.count("error")]
+        return sorted(ranked, key=lambda r: (-r.count("error"), -r.count("warning"), r.path))[:limit]
+
+    def notes_for(self, path: str) -> list[Note]:
+        return [note for note in self.notes if note.path == path]
+
+    def elements(self, result: FileResult) -> dict[str, str]:
+        return matrix.row(result)
