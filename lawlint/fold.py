@@ -23,15 +23,13 @@ from lawlint.source import Source
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0A}
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x0009: 0x20, 0x000B: 0x20, 0x000C: 0x20,
                0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
-_CJK = r"\p{Han}\u3001-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
-_DELETABLE = regex.compile(
-    r"(?s:<!--.*?-->)"                           # HTML comments: lawlint directives, notes
-    r"|\r(?=\n)"                                # CR of CRLF
-    r"|^[ ]*(?:#{1,6}(?!#)[ ]*)?"                # indentation and Markdown heading marks
-    r"|[ ]+(?=\r?\n|\r|\Z)"                      # trailing blanks
-    rf"|(?<=[{_CJK}])[ ]+(?=\S)|(?<=\S)[ ]+(?=[{_CJK}])",  # spaces inside Chinese text
-    regex.MULTILINE,
-)
+_CJK = regex.compile(r"[\p{Han}\u3001-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]")
+_SPACES = regex.compile(r"[ ]+")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)    # lawlint directives, editors' notes
+_MARKDOWN = regex.compile(r"^[ ]*#{1,6}(?!#)[ ]*", regex.MULTILINE)
+_CRLF = regex.compile(r"\r(?=\n)")
+_KEPT_RUN = regex.compile(b"\x00+")
+_LINE = regex.compile(r"[^\r\n]*")
 _SENTENCE_END = "。！？!?；;:："
 _BODY_PUNCTUATION = regex.compile(r"[,，。；;、“”:：]")
 _MAX_PAGE_BREAK_BLANKS = 3
@@ -56,16 +54,31 @@ def fold(source: Source) -> Folded:
     """Fold a source into its matching view."""
     text = tradsimp.simplify(source.text.translate(_WIDTH))
     deleted = bytearray(len(text))
-    for match in _DELETABLE.finditer(text):
-        deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for pattern, marker in ((_COMMENT, "<!--"), (_MARKDOWN, "#"), (_CRLF, "\r")):
+        if marker in text:
+            for match in pattern.finditer(text):
+                deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _SPACES.finditer(text):
+        if _droppable(text, match.start(), match.end()):
+            deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     _delete_page_breaks(text, deleted)
     pieces: list[str] = []
     origin = array("l")
-    for run in regex.finditer(b"\x00+", bytes(deleted)):
+    for run in _KEPT_RUN.finditer(bytes(deleted)):
         pieces.append(text[run.start():run.end()])
         origin.extend(range(run.start(), run.end()))
     origin.append(len(text))
     return Folded("".join(pieces).replace("\r", "\n"), origin)
+
+
+def _droppable(text: str, start: int, end: int) -> bool:
+    """Indentation, trailing blanks, and spaces next to Chinese text (「2023 年」, 「清 远」);
+    spaces between Latin words stay."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before in "\r\n" or after in "\r\n":
+        return True
+    return _CJK.match(before) is not None or _CJK.match(after) is not None
 
 
 def _delete_page_breaks(text: str, deleted: bytearray) -> None:
@@ -79,7 +92,7 @@ def _delete_page_breaks(text: str, deleted: bytearray) -> None:
 def _content_lines(text: str, deleted: bytearray) -> list[tuple[int, int, str]]:
     """Each line as (content start, content end, content), content being what folding keeps."""
     lines = []
-    for match in regex.finditer(r"[^\r\n]*", text):
+    for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         while start < end and deleted[start]:
             start += 1

@@ -24,6 +24,8 @@ _ATTACHMENT = regex.compile(r"附件\d*[:：]")
 _ADDRESSEE_ORGAN = r"(?:委|政府|办|局|厅|委员会|办公室|部)"
 _ONE_ADDRESSEE = rf"\p{{Han}}{{1,20}}{_ADDRESSEE_ORGAN}"
 _BARE_ADDRESSEE = regex.compile(rf"(?:{_ONE_ADDRESSEE}、)*{_ONE_ADDRESSEE}")
+_ADDRESSEE_END = regex.compile(ORGAN_SUFFIX + r"[:：]$")
+_NAME = regex.compile(r"[\p{Han}()（）、 ·]+")
 _MAX_FRONT_LINES = 8
 _MAX_TITLE_LINES = 4
 _MAX_NAME = 40
@@ -70,7 +72,7 @@ def _is_body(text: str) -> bool:
 def _is_addressee(text: str) -> bool:
     """「县委、县政府：」: organ names joined by 、, then a colon."""
     return (text.endswith((":", "：")) and len(text) <= _MAX_NAME
-            and regex.search(ORGAN_SUFFIX + r"[:：]$", text) is not None)
+            and _ADDRESSEE_END.search(text) is not None)
 
 
 def _is_organ(title: tuple[Line, ...]) -> bool:
@@ -96,6 +98,6 @@ def is_signature(text: str) -> bool:
     """A line that can be a signing organ: short, unpunctuated, not a heading or a date."""
     return (
         2 <= len(text) <= _MAX_NAME
-        and regex.fullmatch(r"[\p{Han}()（）、 ·]+", text) is not None
+        and _NAME.fullmatch(text) is not None
         and ordinals.parse(text) is None
     )

@@ -21,6 +21,7 @@ _ORDINAL = regex.compile(
     r"|\((?P<par>\d{1,2})\)"
 )
 RANK_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+_NUMBER = regex.compile(r"[一二三四五六七八九十]+|\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def parse(folded_line: str) -> Ordinal | None:
 
 def style_of(marker: str) -> str:
     """Reduce a written marker such as '（五）' or '1、' to its style, e.g. '（N）', 'N、'."""
-    return regex.sub(r"[一二三四五六七八九十]+|\d+", "N", marker.strip())
+    return _NUMBER.sub("N", marker.strip())
 
 
 def cn_to_int(text: str) -> int | None:

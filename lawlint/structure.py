@@ -43,11 +43,13 @@ def split_lines(text: str) -> list[Line]:
 
 def _heading(line: Line, source: Source, folded: Folded) -> Heading | None:
     """A numbered heading, or a Markdown / Word-style heading without a number (value 0)."""
-    first = folded.origin[line.start]
-    markdown = _MARKDOWN.match(source.line_text(source.location(first)[0]))
     ordinal = ordinals.parse(line.text)
+    if ordinal is None and len(line.text) > _MAX_UNNUMBERED:
+        return None  # most body lines: a paragraph, not a heading
+    first = folded.origin[line.start]
+    markdown = _MARKDOWN.match(source.text, source.line_starts[source.location(first)[0] - 1])
     if ordinal is None:
-        if markdown is None or len(line.text) > _MAX_UNNUMBERED:
+        if markdown is None:
             return None
         level = len(markdown.group(1))
         return Heading(line, level, 0, "#", line.start, line.text, level)

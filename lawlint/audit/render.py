@@ -77,5 +77,5 @@ def json_file(audit: Audit, out: TextIO) -> None:
                    "notes": [{"kind": n.kind, "message": n.message} for n in audit.notes_for(r.path)]}
                   for r in audit.results],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    json.dump(document, out, ensure_ascii=False, separators=(",", ":"))  # batches are large
     out.write("\n")

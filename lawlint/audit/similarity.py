@@ -18,6 +18,9 @@ from lawlint.document import Document
 
 _ANCHOR = regex.compile(r"[,。;:](?=([^\n,。;:]{8}))")
 _MIN_FINGERPRINTS = 20
+# A clause found in more files than this is boilerplate (or a template all offices use): it
+# is not counted, which also bounds the pair counting to 50²/2 per clause.
+COMMON_FILES = 50
 
 
 def fingerprints(document: Document) -> frozenset[int]:
@@ -33,10 +36,9 @@ class Pair:
 
 
 def similar_pairs(prints: dict[str, frozenset[int]], threshold: float = 0.6,
-                  common_share: float = 0.2) -> list[Pair]:
+                  ceiling: int = COMMON_FILES) -> list[Pair]:
     """Pairs of files whose fingerprints overlap (Jaccard) at least `threshold`."""
     usable = {path: fp for path, fp in prints.items() if len(fp) >= _MIN_FINGERPRINTS}
-    ceiling = max(3, int(common_share * len(usable)))
     index: dict[int, list[str]] = defaultdict(list)
     for path, fp in usable.items():
         for value in fp:

@@ -73,12 +73,13 @@ class RatioCheck:
                               {"found": f"{value:.1%}", "threshold": f"{threshold:.0%}"})
 
     def _ratios(self, text: str) -> Iterator[tuple[int, int, float]]:
-        for clause in _CLAUSE.finditer(text):
-            if self.topic.search(clause.group()):
+        has_percent = self.percent.search(text) is not None   # most lines: skip the clause scan
+        for clause in _CLAUSE.finditer(text) if has_percent else ():
+            if self.percent.search(clause.group()) and self.topic.search(clause.group()):
                 for match in self.percent.finditer(clause.group()):
                     yield (clause.start() + match.start(), clause.start() + match.end(),
                            float(match.group("n")) / 100)
         part = self.part.search(text) if self.part else None
-        whole = self.whole.search(text) if self.whole else None
+        whole = self.whole.search(text) if part else None
         if part and whole and int(whole.group("n")):
             yield part.start(), part.end(), int(part.group("n")) / int(whole.group("n"))

@@ -1,0 +1,104 @@
+"""lawlint audit: the table an office circulates, cross-checks across the batch, the cache."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEEDS
+
+from lawlint.cli import main
+
+
+def audit(*args):
+    return CliRunner().invoke(main, ["audit", *map(str, args)])
+
+
+@pytest.fixture
+def batch(tmp_path):
+    """The seeds, a copy of 001 under another organ, an old-year file and a broken .docx."""
+    folder = tmp_path / "上报"
+    folder.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, folder)
+    text = (SEEDS / "001_0bdb67023be65981.txt").read_text(encoding="utf-8")
+    (folder / "永春.txt").write_text(text.replace("安溪县卫生健康局", "永春县卫生健康局"), encoding="utf-8")
+    compliant = (SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (folder / f"{name}-2023.txt").write_text(
+            compliant.replace("2021 年", "2023 年").replace("2022 年", "2024 年").replace(
+                "渝北区", f"{name}区"), encoding="utf-8")
+    (folder / "德化.docx").write_bytes(b"PK\x03\x04broken")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_summary_lists_counts_top_rules_worst_files_and_unreadable_rows(batch, jobs):
+    result = audit(batch, "--jobs", jobs, "--no-cache")
+    assert result.exit_code == 2  # one file could not be read
+    out = result.output
+    assert out.startswith("lawlint audit: 10 files: ")
+    assert "most frequent rules:" in out and "files with the most errors:" in out
+    assert "德化.docx: not a readable .docx" in out
+
+
+def test_copy_paste_and_stale_year_are_batch_notes(batch):
+    data = json.loads(audit(batch, "--format", "json", "--no-cache").output)
+    notes = {f["path"].split("/")[-1]: [n["kind"] for n in f["notes"]] for f in data["files"]}
+    assert "copy" in notes["永春.txt"] and "copy" in notes["001_0bdb67023be65981.txt"]
+    assert "stale-year" in notes["000_9cfde12bd7801c2f.txt"]       # 2021 among 2023s
+    assert "stale-year" not in notes["a-2023.txt"] and "copy" in notes["a-2023.txt"]
+
+
+def test_csv_opens_in_a_spreadsheet_with_chinese_intact(batch, tmp_path):
+    out = tmp_path / "audit.csv"
+    audit(batch, "--format", "csv", "-o", out, "--no-cache")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["path"].endswith("001_0bdb67023be65981.txt"))
+    assert (row["organ"], row["report_year"], row["date"], row["status"]) == \
+        ("安溪县卫生健康局", "2023", "2024年2月29日", "fail")
+    assert (row["LL401"], row["署名"], row["不足原因"]) == ("1", "missing", "weak")
+    broken = next(r for r in rows if r["path"].endswith("德化.docx"))
+    assert broken["status"] == "error" and "not a readable .docx" in broken["error"]
+
+
+def test_html_is_one_self_contained_page(batch, tmp_path):
+    out = tmp_path / "audit.html"
+    audit(batch, "--format", "html", "-o", out, "--no-cache")
+    page = out.read_text(encoding="utf-8")
+    assert "合规矩阵" in page and "规则命中次数" in page and "<script>" in page
+    assert "http://" not in page and "https://" not in page   # no CDN, no network
+    assert page.count('<td class="m missing"') >= 4 and "疑似互相套用" in page
+
+
+def test_cache_relints_only_changed_files(batch, tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first = json.loads(audit(batch, "--format", "json", "--jobs", "1").output)
+    from lawlint import linter
+    calls = []
+    original = linter.analyse
+    monkeypatch.setattr(linter, "analyse", lambda *a, **k: calls.append(a[0].path) or original(*a, **k))
+    changed = batch / "a-2023.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("区政府：", ""), encoding="utf-8")
+    second = json.loads(audit(batch, "--format", "json", "--jobs", "1").output)
+    assert calls == [changed.as_posix()]
+    assert [f["path"] for f in first["files"]] == [f["path"] for f in second["files"]]
+    row = next(f for f in second["files"] if f["path"] == changed.as_posix())
+    assert "LL303" in {finding["rule_id"] for finding in row["findings"]}
+    calls.clear()
+    audit(batch, "--format", "json", "--jobs", "1", "--no-cache")
+    assert len(calls) == 9   # every readable file again
+
+
+def test_audit_of_the_seeds_matches_check():
+    audited = json.loads(audit(SEEDS, "--format", "json", "--no-cache").output)
+    checked = json.loads(CliRunner().invoke(main, [str(SEEDS), "--format", "json"]).output)
+    assert [[f["rule_id"] for f in file["findings"]] for file in audited["files"]] == \
+        [[f["rule_id"] for f in file["findings"]] for file in checked["files"]]
