@@ -102,3 +102,14 @@ def test_audit_of_the_seeds_matches_check():
     checked = json.loads(CliRunner().invoke(main, [str(SEEDS), "--format", "json"]).output)
     assert [[f["rule_id"] for f in file["findings"]] for file in audited["files"]] == \
         [[f["rule_id"] for f in file["findings"]] for file in checked["files"]]
+
+
+def test_a_note_names_a_few_files_and_counts_the_rest(tmp_path):
+    """In a batch of thousands, one organ's note must not list every other file."""
+    text = (SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")
+    for index in range(6):
+        (tmp_path / f"r{index}.txt").write_text(text.replace("区委、区政府", f"区委{index}"),
+                                                encoding="utf-8")
+    data = json.loads(audit(tmp_path, "--format", "json", "--no-cache").output)
+    note = next(n["message"] for n in data["files"][0]["notes"] if n["kind"] == "same-organ")
+    assert "等 5 份" in note and note.count(".txt") == 3

@@ -76,3 +76,10 @@ def test_startup_benchmark_runs():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "| lawlint FILE, warm cache |" in done.stdout and "004_3b8f22655ae3d0b6.txt" in done.stdout
+
+
+def test_batch_benchmark_runs_on_a_small_corpus():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "batch.py"), "20"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "| 20 | 2 |" in done.stdout and "| 1031 KB |" in done.stdout

@@ -61,3 +61,4 @@ def test_wheel_ships_the_builtin_packs_and_schema(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "lawlint/rules/national.yaml" in names
     assert "lawlint/schema/pack.schema.json" in names
+    assert {"lawlint/audit/report.css", "lawlint/audit/report.js", "lawlint/rules/shenzhen-topics.yaml"} <= set(names)

@@ -24,6 +24,12 @@ def notes(items: list[Item], threshold: float = 0.6) -> list[Note]:
     return sorted(found, key=lambda n: (n.path, n.kind))
 
 
+def _some(paths: list[str], shown: int = 3) -> str:
+    """A few names and a count: a note about one file must stay small in a batch of 10,000."""
+    more = f" 等 {len(paths)} 份" if len(paths) > shown else ""
+    return "、".join(paths[:shown]) + more
+
+
 def _copies(items: list[Item], threshold: float) -> list[Note]:
     prints = {i.result.path: i.fingerprints for i in items if not i.result.error}
     result = []
@@ -56,7 +62,7 @@ def _same_organ(items: list[Item]) -> list[Note]:
             continue
         newest = max(i.result.report_year or 0 for i in group)
         for item in group:
-            others = "、".join(o.result.path for o in group if o is not item)
+            others = _some([o.result.path for o in group if o is not item])
             year = item.result.report_year or 0
             why = "疑为旧稿" if year < newest else "重复报送"
             result.append(Note(item.result.path, "same-organ",

@@ -33,7 +33,7 @@ def run(paths: list[str], options: linter.Options, jobs: int, use_cache: bool,
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(jobs, initializer=_start, initargs=(options, use_cache)) as pool:
         for item in pool.imap_unordered(_audit, paths, chunksize=1):
-            by_path[item.result.path] = item
+            by_path[item.result.path] = item.compact()
             advance()
     return [by_path[Path(path).as_posix()] for path in paths]
 

@@ -60,22 +60,24 @@ def csv_file(audit: Audit, out: TextIO) -> None:
 
 
 def json_file(audit: Audit, out: TextIO) -> None:
+    """Streamed one file at a time: a batch of 10,000 reports never sits in memory as JSON."""
     files, found = audit.statuses(), audit.severities()
-    document = {
+    head = {
         "schema": "lawlint-audit", "version": 1,
         "tool": {"name": "lawlint", "version": __version__},
         "summary": {"files": len(audit.items), "pass": files["pass"], "fail": files["fail"],
                     "unreadable": files["error"], "errors": found["error"],
                     "warnings": found["warning"], "info": found["info"],
                     "by_rule": dict(audit.by_rule().most_common())},
-        "files": [{"path": r.path, "status": audit.status(r), "organ": r.organ,
-                   "report_year": r.report_year, "date": r.date, "error": r.error,
-                   "elements": audit.elements(r),
-                   "findings": [{"rule_id": d.rule_id, "severity": d.severity, "message": d.message,
-                                 "line": d.line, "column": d.column, "excerpt": d.excerpt}
-                                for d in r.active],
-                   "notes": [{"kind": n.kind, "message": n.message} for n in audit.notes_for(r.path)]}
-                  for r in audit.results],
     }
-    json.dump(document, out, ensure_ascii=False, separators=(",", ":"))  # batches are large
-    out.write("\n")
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',"files":[\n')
+    for index, r in enumerate(audit.results):
+        row = {"path": r.path, "status": audit.status(r), "organ": r.organ,
+               "report_year": r.report_year, "date": r.date, "error": r.error,
+               "elements": audit.elements(r),
+               "findings": [{"rule_id": d.rule_id, "severity": d.severity, "message": d.message,
+                             "line": d.line, "column": d.column, "excerpt": d.excerpt}
+                            for d in r.active],
+               "notes": [{"kind": n.kind, "message": n.message} for n in audit.notes_for(r.path)]}
+        out.write(("," if index else "") + json.dumps(row, ensure_ascii=False) + "\n")
+    out.write("]}\n")

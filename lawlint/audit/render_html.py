@@ -5,44 +5,23 @@ from __future__ import annotations
 
 import datetime
 from html import escape
+from importlib import resources
 from typing import TextIO
 
 from lawlint import __version__
 from lawlint.audit import matrix
 from lawlint.audit.report import Audit
 
-_MARK = {"present": ("✓", "齐全"), "weak": ("△", "不完善"), "missing": ("✗", "缺失"), "error": ("—", "无法读取")}
+_MARK = {"present": ("✓", "齐全"), "weak": ("△", "不完善"), "missing": ("✗", "缺失"),
+         "error": ("—", "无法读取")}
 _STATUS = {"pass": "通过", "fail": "未通过", "error": "无法读取"}
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
-_STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1f2933;background:#f7f8fa}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}.meta{color:#66768a;font-size:13px}
-.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}.card{background:#fff;border-radius:8px;padding:12px 18px;
-box-shadow:0 1px 3px rgba(0,0,0,.08);min-width:96px}.card b{display:block;font-size:24px}.card span{font-size:12px;color:#66768a}
-.bars{background:#fff;border-radius:8px;padding:12px 16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-.bar{display:flex;align-items:center;margin:4px 0;font-size:13px}.bar .label{width:300px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.bar .track{flex:1;background:#eef1f5;border-radius:4px;height:14px;margin:0 8px}.bar .fill{height:14px;border-radius:4px}
-.fill.error{background:#d64545}.fill.warning{background:#e6a23c}.fill.info{background:#4a90d9}
-table{border-collapse:collapse;background:#fff;font-size:13px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-th,td{padding:6px 8px;border-bottom:1px solid #e6e9ee;text-align:left;white-space:nowrap}
-th{background:#eef1f5;cursor:pointer;user-select:none;position:sticky;top:0}th:hover{background:#dfe5ec}
-td.m{text-align:center;font-weight:bold}.present{background:#e3f4e8;color:#1e7b3a}.weak{background:#fff3d6;color:#9a6700}
-.missing{background:#fde2e2;color:#b42318}.error{background:#eceff3;color:#66768a}
-.st-pass{color:#1e7b3a;font-weight:bold}.st-fail{color:#b42318;font-weight:bold}.st-error{color:#66768a}
-details{background:#fff;margin:6px 0;border-radius:6px;padding:6px 12px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
-summary{cursor:pointer;font-weight:bold}.f{font-size:13px;margin:6px 0 6px 8px}.sev{display:inline-block;width:34px;
-text-align:center;border-radius:3px;color:#fff;font-size:11px;margin-right:6px}.sev.error{background:#d64545}
-.sev.warning{background:#e6a23c}.sev.info{background:#4a90d9}code{background:#f1f3f6;padding:1px 4px;border-radius:3px}
-.note{color:#8a4b00}td.note{white-space:normal;min-width:240px;max-width:360px}.scroll{overflow-x:auto;max-width:100%}.legend span{margin-right:14px;font-size:12px}
-"""
-_SCRIPT = """
-document.querySelectorAll('th').forEach((th,i)=>th.addEventListener('click',()=>{
- const body=th.closest('table').tBodies[0],rows=[...body.rows],up=th.dataset.dir!=='asc';
- rows.sort((a,b)=>{const x=a.cells[i].dataset.v??a.cells[i].textContent,y=b.cells[i].dataset.v??b.cells[i].textContent;
-  const n=parseFloat(x)-parseFloat(y);return (isNaN(n)?x.localeCompare(y,'zh'):n)*(up?1:-1)});
- th.dataset.dir=up?'asc':'desc';rows.forEach(r=>body.appendChild(r))}));
-"""
+
+
+def _asset(name: str) -> str:
+    """CSS and JS shipped beside this module, inlined: the page needs no network."""
+    return resources.files("lawlint.audit").joinpath(name).read_text(encoding="utf-8")
 
 
 def html_file(audit: Audit, out: TextIO) -> None:
@@ -52,13 +31,13 @@ def html_file(audit: Audit, out: TextIO) -> None:
              (found["info"], "提示"), (len({n.path for n in audit.notes}), "批次提示")]
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     out.write(f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
-<title>法治政府建设年度报告 批量审查</title><style>{_STYLE}</style></head><body>
+<title>法治政府建设年度报告 批量审查</title><style>{_asset('report.css')}</style></head><body>
 <h1>法治政府建设年度报告 批量审查</h1><div class="meta">lawlint {__version__} · {escape(now)}</div>
 <div class="cards">{"".join(f'<div class="card"><b>{n}</b><span>{label}</span></div>' for n, label in cards)}</div>
 <h2>规则命中次数</h2>{_bars(audit)}
 <h2>合规矩阵</h2><div class="legend">{"".join(f'<span class="{k}">{m} {t}</span>' for k, (m, t) in _MARK.items())}
 </div>{_matrix(audit)}<h2>逐份详情</h2>{"".join(_details(audit, r) for r in audit.results)}
-<script>{_SCRIPT}</script></body></html>
+<script>{_asset('report.js')}</script></body></html>
 """)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lawlint.audit import matrix
 from lawlint.audit.crosscheck import Note
@@ -11,7 +12,7 @@ from lawlint.audit.item import Item
 from lawlint.diagnostic import FileResult
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Audit:
     items: tuple[Item, ...]
     notes: tuple[Note, ...] = ()
@@ -41,7 +42,14 @@ class Audit:
         return sorted(ranked, key=lambda r: (-r.count("error"), -r.count("warning"), r.path))[:limit]
 
     def notes_for(self, path: str) -> list[Note]:
-        return [note for note in self.notes if note.path == path]
+        return self._notes_by_path.get(path, [])
+
+    @cached_property
+    def _notes_by_path(self) -> dict[str, list[Note]]:
+        index: dict[str, list[Note]] = {}
+        for note in self.notes:
+            index.setdefault(note.path, []).append(note)
+        return index
 
     def elements(self, result: FileResult) -> dict[str, str]:
         return matrix.row(result)

@@ -9,6 +9,7 @@ the cost grows with shared clauses, not with the square of the number of files.
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -23,9 +24,10 @@ _MIN_FINGERPRINTS = 20
 COMMON_FILES = 50
 
 
-def fingerprints(document: Document) -> frozenset[int]:
+def fingerprints(document: Document) -> array:
+    """Sorted, distinct CRC32 values of the body's clause openings."""
     body = document.folded.text[document.body_start:document.body_end]
-    return frozenset(zlib.crc32(m.group(1).encode("utf-8")) for m in _ANCHOR.finditer(body))
+    return array("I", sorted({zlib.crc32(m.group(1).encode("utf-8")) for m in _ANCHOR.finditer(body)}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Pair:
     similarity: float
 
 
-def similar_pairs(prints: dict[str, frozenset[int]], threshold: float = 0.6,
+def similar_pairs(prints: dict[str, array], threshold: float = 0.6,
                   ceiling: int = COMMON_FILES) -> list[Pair]:
     """Pairs of files whose fingerprints overlap (Jaccard) at least `threshold`."""
     usable = {path: fp for path, fp in prints.items() if len(fp) >= _MIN_FINGERPRINTS}
@@ -51,7 +53,7 @@ def similar_pairs(prints: dict[str, frozenset[int]], threshold: float = 0.6,
                     shared[(first, second)] += 1
     pairs = []
     for (first, second), count in shared.items():
-        union = len(usable[first] | usable[second])
+        union = len(usable[first]) + len(usable[second]) - count   # distinct values each
         if union and count / union >= threshold:
             pairs.append(Pair(*sorted((first, second)), round(count / union, 3)))
     return sorted(pairs, key=lambda p: (-p.similarity, p.first, p.second))
