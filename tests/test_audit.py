@@ -113,3 +113,11 @@ def test_a_note_names_a_few_files_and_counts_the_rest(tmp_path):
     data = json.loads(audit(tmp_path, "--format", "json", "--no-cache").output)
     note = next(n["message"] for n in data["files"][0]["notes"] if n["kind"] == "same-organ")
     assert "等 5 份" in note and note.count(".txt") == 3
+
+
+def test_no_progress_bar_when_piped_or_in_ci(monkeypatch, capsys):
+    from lawlint.cli_audit import _progress
+    monkeypatch.setenv("CI", "true")
+    with _progress(3) as advance:
+        advance()
+    assert capsys.readouterr().err == ""
