@@ -22,7 +22,8 @@ from lawlint.packfile import PackFile
 
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
-_REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading"}
+_REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading",
+               "entries", "historical"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ MUST_REPORT = [
     ("001", "LL401", 52, "the date has no organ name above it"),
     ("001", "LL103", 41, "S gives no causes"),
     ("001", "LL105", 12, "R only a sub-item of M"),
+    ("001", "LL602", 11, "《信访条例》 studied in 2023: replaced by 《信访工作条例》 from 2022-05-01"),
     ("002", "LL303", None, "no addressee line"),
     ("002", "LL103", 59, "S gives no causes"),
     ("002", "LL105", 17, "R: only 落实主要负责人履行推进法治建设第一责任 on line 17"),
@@ -57,7 +58,8 @@ MUST_NOT_REPORT = [
     ("002", "LL403", None), ("002", "LL302", None),          # 「2023 年」 spaces
     ("002", "LL101", None), ("002", "LL102", None), ("002", "LL106", None),
     ("003", "LL101", None),                                  # topical sections satisfy M
-    ("003", "LL601", None), ("003", "LL108", None),          # 七五普法 in 2020; R first is fine
+    ("003", "LL601", None), ("003", "LL602", None),          # 七五普法 in a 2020 report
+    ("003", "LL108", None),                                  # R first is fine
     ("004", "LL403", None),                                  # 「2022 年 1 月 10 日」 extraction spaces
     ("004", "LL101", None), ("004", "LL102", None), ("004", "LL104", None),
     ("004", "LL105", None), ("004", "LL106", None), ("004", "LL103", None),

@@ -118,4 +118,4 @@ def compile_pattern(pattern: str) -> TimedPattern:
 
 def load_kinds() -> None:
     """Import every module that registers kinds (explicit, no discovery magic)."""
-    from lawlint.checks import closing, figures, front, headings, sections, text  # noqa: F401
+    from lawlint.checks import closing, figures, front, headings, registry, sections, text  # noqa: F401

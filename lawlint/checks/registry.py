@@ -1,0 +1,55 @@
+"""Kind `registry`: citations of laws, regulations and plans that a dated registry says were
+repealed, replaced or expired before the report year, with the successor named."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from lawlint.checks import Context, Hit, compile_pattern, register
+
+_SENTENCE = regex.compile(r"[^。;!?\n]*")
+_YEAR = regex.compile(r"((?:19|20)\d\d)年")
+
+
+@register("registry")
+class RegistryCheck:
+    """Each entry: `pattern`, `until` (YYYY-MM-DD: repealed, replaced or expired), `successor`,
+    `source`. A match is a finding when the report year begins on or after `until`, unless its
+    sentence (the citation itself left out: 「纲要（2015—2020年）」 names its own years) is
+    historical: it matches `historical`, or names a year before `until`."""
+
+    PROVIDES = ("found", "successor", "date", "year")
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.entries = [(compile_pattern(e["pattern"]), datetime.date.fromisoformat(e["until"]),
+                         e["successor"]) for e in params["entries"]]
+        self.historical = compile_pattern(params["historical"])
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        if doc.year is None:
+            return
+        text = doc.folded.text
+        for pattern, until, successor in self.entries:
+            if datetime.date(doc.year, 1, 1) < until:
+                continue
+            for match in pattern.finditer(text, doc.body_start, doc.body_end):
+                context = _sentence(text, match.start()).replace(match.group(0), "")
+                if not self._historical(context, until):
+                    yield Hit(doc.span(match.start(), match.end()),
+                              {"found": match.group(0), "successor": successor, "year": doc.year,
+                               "date": f"{until.year}年{until.month}月{until.day}日"})
+
+    def _historical(self, sentence: str, until: datetime.date) -> bool:
+        years = [int(y) for y in _YEAR.findall(sentence)]
+        return self.historical.search(sentence) is not None or any(y < until.year for y in years)
+
+
+def _sentence(text: str, offset: int) -> str:
+    start = max(text.rfind(mark, 0, offset) for mark in "。;!?\n") + 1
+    match = _SENTENCE.match(text, start)
+    return match.group(0) if match else ""
