@@ -24,6 +24,7 @@ class Diagnostic:
     offset: int = 0
     suppressed: bool = False
     justification: str = ""
+    masked: bool = False           # personal data: the excerpt is masked, the source line too
     paragraph: int | None = None   # .docx: the paragraph the finding is in
     page: int | None = None        # .pdf: the page, and the line on that page
     page_line: int | None = None

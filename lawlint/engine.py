@@ -78,12 +78,16 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
     line, column = source.location(hit.span.start)
     end_line, end_column = source.location(hit.span.end)
     excerpt = source.text[hit.span.start:hit.span.end]
+    if hit.mask:
+        from lawlint.checks.identifier import mask
+
+        excerpt = mask(excerpt)
     if len(excerpt) > _EXCERPT_LIMIT:
         excerpt = excerpt[:_EXCERPT_LIMIT - 1] + "…"
     page = source.page_of(line)
     return Diagnostic(rule.id, rule.name, rule.severity, format_message(rule.message, hit.args),
                       rule.basis, line, column, end_line, end_column, excerpt, hit.span.start,
-                      paragraph=source.paragraph_of(line),
+                      masked=hit.mask, paragraph=source.paragraph_of(line),
                       page=page[0] if page else None, page_line=page[1] if page else None)
 
 

@@ -18,6 +18,8 @@ ORGAN_SUFFIX = r"(?:局|委员会|委|政府|办公室|办|厅|院|部|署|中�
 _ORGAN_ONLY = regex.compile(rf"\p{{Han}}{{2,30}}{ORGAN_SUFFIX}")
 _TITLE_WORD = regex.compile(r"报告|法治|建设|情况|总结")
 _RULE_LINE = regex.compile(r"[-*_=—]{3,}")
+# GB/T 9704-2012 7.2: 份号, 密级和保密期限, 紧急程度 stand above the title
+_HEADER_MARK = regex.compile(r"\d{6}|(?:绝密|机密|秘密)(?:★.{0,6})?|保密期限.{0,8}|特急|加急|特提|平急")
 _SENTENCE = regex.compile(r"[。；;,]")
 _COPY_TO = regex.compile(r"抄送|印发|\(此件")
 _ATTACHMENT = regex.compile(r"附件\d*[:：]")
@@ -36,7 +38,8 @@ def front_matter(lines: Sequence[Line]) -> tuple[Line | None, tuple[Line, ...], 
     region = _front_region(lines)
     addressee_at = next((i for i, line in enumerate(region) if _is_addressee(line.text)), None)
     candidates = region if addressee_at is None else region[:addressee_at]
-    candidates = [line for line in candidates if not _RULE_LINE.fullmatch(line.text)]
+    candidates = [line for line in candidates
+                  if not _RULE_LINE.fullmatch(line.text) and not _HEADER_MARK.fullmatch(line.text)]
     addressee = region[addressee_at] if addressee_at is not None else None
     if addressee is None and len(candidates) > 1 and _BARE_ADDRESSEE.fullmatch(candidates[-1].text):
         addressee = candidates.pop()  # 「区政府」 written without its colon

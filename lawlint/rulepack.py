@@ -23,7 +23,7 @@ from lawlint.packfile import PackFile
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
 _REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading",
-               "entries", "historical"}
+               "entries", "historical", "forms"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ def run(*args):
 
 def test_rules_lists_every_active_rule_with_its_basis():
     lines = run("rules").output.splitlines()
-    assert len(lines) == 31 and lines[3].startswith("LL101  measures-missing")
+    assert len(lines) == 33 and lines[3].startswith("LL101  measures-missing")
     assert "《法治政府建设与责任落实督察工作规定》" in lines[3]
 
 
@@ -45,7 +45,7 @@ def test_explain_unknown_rule_is_a_usage_error():
 def test_builtin_packs_pass_check_pack():
     result = run("check-pack", ROOT / "rules" / "national.yaml", ROOT / "rules" / "shenzhen-topics.yaml")
     assert result.exit_code == 0, result.output
-    assert "national.yaml: ok (28 rules, 71 examples)" in result.output
+    assert "national.yaml: ok (30 rules, 78 examples)" in result.output
 
 
 BAD_PACK = """\

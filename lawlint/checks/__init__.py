@@ -22,6 +22,7 @@ class Hit:
 
     span: Span
     args: Mapping[str, object] = field(default_factory=dict)
+    mask: bool = False   # personal data: never show the text under the span
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,4 +119,5 @@ def compile_pattern(pattern: str) -> TimedPattern:
 
 def load_kinds() -> None:
     """Import every module that registers kinds (explicit, no discovery magic)."""
-    from lawlint.checks import closing, figures, front, headings, registry, sections, text  # noqa: F401
+    from lawlint.checks import (  # noqa: F401
+        closing, figures, front, headings, identifier, registry, sections, text)

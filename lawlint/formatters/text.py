@@ -35,7 +35,7 @@ def _lines(results: list[FileResult], sources: dict[str, str]):
         if result.error:
             yield f"{result.path}: error: {result.error}", "bold red"
             continue
-        source_lines = sources.get(result.path, "").splitlines()
+        source_lines = _masked(sources.get(result.path, "").splitlines(), result.diagnostics)
         for diagnostic in result.active:
             where = diagnostic.place()
             yield (f"{result.path}{':' if where[0].isdigit() else ': '}{where}: "
@@ -46,11 +46,21 @@ def _lines(results: list[FileResult], sources: dict[str, str]):
     yield summary(results), "bold"
 
 
+def _masked(lines: list[str], diagnostics) -> list[str]:
+    """Source lines with every masked span (personal data) replaced by its masked excerpt,
+    so no snippet shows a value that another finding on the same line hides."""
+    for d in diagnostics:
+        if d.masked and d.line == d.end_line and 0 < d.line <= len(lines):
+            text, start = lines[d.line - 1], d.column - 1
+            lines[d.line - 1] = text[:start] + d.excerpt + text[start + len(d.excerpt):]
+    return lines
+
+
 def _snippet(line: str, diagnostic: Diagnostic):
     """The source line (windowed when long) and a caret line under the span."""
-    line = line.replace("\t", "    ")
     start = diagnostic.column - 1
     end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
+    line = line.replace("\t", "    ")
     end = min(max(end, start + 1), start + _WIDTH)
     left = start
     while left > 0 and width(line[left - 1:start]) <= _WINDOW:
