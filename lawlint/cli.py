@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -85,7 +84,8 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, year, co
 
     TimedPattern.timeout = regex_timeout
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
-                      year, encoding, stdin_filename, int(max_size * 1024 * 1024))
+                      year, encoding, stdin_filename, int(max_size * 1024 * 1024),
+                      keep_text=output_format == "text" and not statistics)
     run_safely(lambda: _check(paths, options, output_format, output, statistics, color))
 
 
@@ -101,36 +101,13 @@ def _check(paths, options, output_format, output, statistics, color) -> int:
                          hint="name the files, or a directory that holds them")
     ruleset = resolver.ruleset(resolver.settings(None))
     render = formatters.get("statistics" if statistics and output_format == "text" else output_format)
-    sources = _sources(results, stdin, options) if output_format == "text" else None
     if output:
         with open(output, "w", encoding="utf-8") as out:
-            render(results, ruleset, out, color=False, sources=sources)
+            render(results, ruleset, out, color=False)
     else:
         use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        render(results, ruleset, sys.stdout, color=use_color, sources=sources)
+        render(results, ruleset, sys.stdout, color=use_color)
     return exit_code(results)
-
-
-def _sources(results, stdin: bytes | None, options) -> dict[str, str]:
-    """The text each finding's line refers to (for .docx/.pdf/.html, the extracted text), for
-    the snippets under text findings; only for files with findings."""
-    from lawlint import extract
-
-    stdin_name = options.stdin_filename or "<stdin>"
-    texts = {}
-    for result in results:
-        if result.error or not result.active:
-            continue
-        try:
-            if stdin is not None and result.path == stdin_name:
-                suffix = Path(stdin_name).suffix.lower() or ".txt"
-                src = extract.from_bytes(stdin, stdin_name, suffix, options.encoding)
-            else:
-                src = extract.read(result.path, result.path, options.encoding, options.max_bytes)
-            texts[result.path] = src.text
-        except LawlintError:
-            continue
-    return texts
 
 
 from lawlint import cli_audit, cli_packs  # noqa: E402  (the other commands)

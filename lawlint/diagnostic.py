@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -51,6 +51,7 @@ class FileResult:
     fail_on: str = "error"
     format: str = "text"
     date: str | None = None
+    text: str | None = field(default=None, repr=False)  # the (extracted) text, for snippets
 
     @property
     def failed(self) -> bool:

@@ -94,11 +94,6 @@ class Document:
     def top_sections(self) -> tuple[Section, ...]:
         return tuple(section for section in self.sections if section.parent is None)
 
-    def children(self, parent: Section | None) -> tuple[Section, ...]:
-        """Direct subsections of `parent` (None: the top level)."""
-        key = None if parent is None else parent.index
-        return tuple(section for section in self.sections if section.parent == key)
-
     def text(self, start: int, end: int) -> str:
         """Folded text between two folded offsets."""
         return self.folded.text[start:end]

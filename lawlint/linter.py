@@ -37,6 +37,7 @@ class Options:
     encoding: str | None = None
     stdin_filename: str | None = None
     max_bytes: int = source.MAX_BYTES
+    keep_text: bool = False   # text output shows source lines: keep what was read
 
 
 class Resolver:
@@ -125,8 +126,9 @@ def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> File
     except InputError as exc:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return FileResult(name, error=reason, fail_on=settings.fail_on)
-    return lint_source(src, resolver.ruleset(settings), resolver.options.year,
-                       settings.require_reason, settings.fail_on)
+    result = lint_source(src, resolver.ruleset(settings), resolver.options.year,
+                         settings.require_reason, settings.fail_on)
+    return replace(result, text=src.text) if options.keep_text else result
 
 
 def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,

@@ -20,7 +20,6 @@ _ORDINAL = regex.compile(
     r"|(?P<ar>\d{1,2})(?:\.|、)(?![\d%])"
     r"|\((?P<par>\d{1,2})\)"
 )
-RANK_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _NUMBER = regex.compile(r"[一二三四五六七八九十]+|\d+")
 
 

@@ -16,9 +16,8 @@ _WIDTH = 100
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(results: list[FileResult], ruleset, out: TextIO, color: bool = False,
-           sources: dict[str, str] | None = None) -> None:
-    lines = list(_lines(results, sources or {}))
+def render(results: list[FileResult], ruleset, out: TextIO, color: bool = False, **_: object) -> None:
+    lines = list(_lines(results))
     if color:
         from rich.console import Console
         from rich.text import Text
@@ -30,12 +29,12 @@ def render(results: list[FileResult], ruleset, out: TextIO, color: bool = False,
         out.write("".join(text + "\n" for text, _ in lines))
 
 
-def _lines(results: list[FileResult], sources: dict[str, str]):
+def _lines(results: list[FileResult]):
     for result in results:
         if result.error:
             yield f"{result.path}: error: {result.error}", "bold red"
             continue
-        source_lines = _masked(sources.get(result.path, "").splitlines(), result.diagnostics)
+        source_lines = _masked((result.text or "").splitlines(), result.diagnostics)
         for diagnostic in result.active:
             where = diagnostic.place()
             yield (f"{result.path}{':' if where[0].isdigit() else ': '}{where}: "
