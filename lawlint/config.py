@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lawlint import packschema, yamlsource
+from lawlint.packfile import DEFAULT_PACKS
 from lawlint.errors import LawlintError
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml", "pyproject.toml")
@@ -36,7 +37,7 @@ class Settings:
 
     root: Path
     source: str | None = None
-    packs: tuple[str, ...] = ("national",)
+    packs: tuple[str, ...] = DEFAULT_PACKS
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -151,7 +152,7 @@ def _toml_lines(text: str, table: dict) -> dict[tuple, int]:
 def _settings(data: dict, path: Path) -> Settings:
     return Settings(
         root=absolute(path.parent), source=str(path),
-        packs=tuple(data.get("packs", ("national",))),
+        packs=tuple(data.get("packs", DEFAULT_PACKS)),
         select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
         severity=tuple(data.get("severity", {}).items()),
         parameters=tuple(data.get("parameters", {}).items()),

@@ -31,6 +31,7 @@ class WrittenDate:
     month: int | None
     day: int | None
     standard: bool
+    year_digits: int = 4   # how many characters the year was written with (「24年」: 2)
 
     def as_date(self) -> datetime.date | None:
         """The calendar date, or None when it does not exist (2023年2月29日)."""
@@ -56,6 +57,7 @@ def parse(text: str) -> WrittenDate | None:
         month=_number(match.group("m")),
         day=_number(match.group("d")),
         standard=STANDARD.fullmatch(match.group(0)) is not None,
+        year_digits=len(match.group("y")),
     )
 
 

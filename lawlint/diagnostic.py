@@ -8,6 +8,19 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 @dataclass(frozen=True, slots=True)
+class Replacement:
+    """One edit of a fix, in original-text offsets and in line/column terms for editors."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding with its identity stamped and its place as 1-based line and code-point column."""
 
@@ -28,6 +41,7 @@ class Diagnostic:
     paragraph: int | None = None   # .docx: the paragraph the finding is in
     page: int | None = None        # .pdf: the page, and the line on that page
     page_line: int | None = None
+    fix: tuple[Replacement, ...] = ()  # a safe fix (plain-text reports only)
 
     def place(self) -> str:
         """Where a user finds it: 'paragraph 12', 'page 3, line 4', or 'line 12'."""

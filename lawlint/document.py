@@ -22,6 +22,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the original text under `span` with `text`: one step of a safe fix."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One folded line (a page-break-split paragraph counts as one)."""
 

@@ -8,8 +8,8 @@ import string
 from collections.abc import Iterator
 
 from lawlint.checks import Context, Hit, TimedPattern
-from lawlint.diagnostic import Diagnostic
-from lawlint.document import Document, Span
+from lawlint.diagnostic import Diagnostic, Replacement
+from lawlint.document import Document, Edit, Span
 from lawlint.rulepack import Rule, RuleSet, matches
 
 _EXCERPT_LIMIT = 80
@@ -88,7 +88,25 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
     return Diagnostic(rule.id, rule.name, rule.severity, format_message(rule.message, hit.args),
                       rule.basis, line, column, end_line, end_column, excerpt, hit.span.start,
                       masked=hit.mask, paragraph=source.paragraph_of(line),
-                      page=page[0] if page else None, page_line=page[1] if page else None)
+                      page=page[0] if page else None, page_line=page[1] if page else None,
+                      fix=_replacements(hit.fix, document) if hit.fix else ())
+
+
+def _replacements(edits: tuple[Edit, ...], document: Document) -> tuple[Replacement, ...]:
+    """A fix in file terms. Only a plain-text report is its own text: offsets into text
+    extracted from .docx, .pdf or .html could not be applied to the file, so they carry none.
+    An edit never touches a line break, so the file's line endings survive every fix."""
+    source = document.source
+    if source.format != "text" or any(_breaks(source.text[e.span.start:e.span.end] + e.text)
+                                      for e in edits):
+        return ()
+    return tuple(Replacement(e.span.start, e.span.end, e.text, *source.location(e.span.start),
+                             *source.location(e.span.end))
+                 for e in sorted(edits, key=lambda e: e.span.start))
+
+
+def _breaks(text: str) -> bool:
+    return "\n" in text or "\r" in text
 
 
 class _Keep(dict):

@@ -32,6 +32,8 @@ class PackFile:
         return [value] if isinstance(value, str) else list(value)
 
 
+DEFAULT_PACKS = ("national", "typography")   # what runs when no configuration names packs
+
 def builtin_dir() -> Path:
     """Where the built-in packs live: inside the wheel, or `rules/` of a source checkout."""
     packaged = Path(str(resources.files("lawlint"))) / "rules"

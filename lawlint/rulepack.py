@@ -18,12 +18,12 @@ import regex
 from lawlint import packfile, packschema
 from lawlint.checks import KINDS, Element, TimedPattern, load_kinds
 from lawlint.errors import PackError
-from lawlint.packfile import PackFile
+from lawlint.packfile import DEFAULT_PACKS, PackFile
 
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
 _REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading",
-               "entries", "historical", "forms"}
+               "entries", "historical", "forms", "cue"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ def matches(rule: Rule, keys: tuple[str, ...]) -> bool:
     return any(rule.id.startswith(key) or rule.name == key for key in keys)
 
 
-def load_ruleset(packs: tuple[str, ...] = ("national",), base: Path | None = None) -> RuleSet:
+def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = None) -> RuleSet:
     """Load packs (and what they extend) in order into one rule set."""
     files = _ordered(packs, base)
     specs: dict[str, tuple[dict, PackFile, tuple]] = {}

@@ -42,7 +42,7 @@ def test_text_output_shows_location_rule_snippet_and_caret():
     broken = COMPLIANT.read_text(encoding="utf-8").replace("（五）坚持", "(五)坚持")
     result = run("-", input=broken.encode("utf-8"))
     lines = result.output.splitlines()
-    at = lines.index("<stdin>:33:1: warning LL502 序号“(五)”与同级标题写法不一致，应为“（五）”")
+    at = lines.index("<stdin>:33:1: warning LL502 [*] 序号“(五)”与同级标题写法不一致，应为“（五）”")
     assert lines[at + 1].startswith("    33 | (五)坚持执法为民")
     assert lines[at + 2] == "       | ^^^^"  # (五) is 4 cells: 五 is double-width
     assert lines[-1] == "1 file checked: 0 errors, 1 warnings, 2 info"
@@ -74,7 +74,7 @@ def test_json_output_schema():
         "rule_id": "LL105", "name": "responsibility-not-section", "severity": "warning",
         "message": finding["message"], "basis": finding["basis"],
         "line": 18, "column": 340, "end_line": 18, "end_column": 357,
-        "excerpt": "主要负责人履行推进法治建设第一责任", "suppressed": None,
+        "excerpt": "主要负责人履行推进法治建设第一责任", "suppressed": None, "fix": None,
     }
     assert data["files"][0]["report_year"] == 2021
     assert data["summary"]["errors"] == 2

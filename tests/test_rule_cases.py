@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ids
+from lawlint import fixer
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 
@@ -45,6 +46,18 @@ def test_rule_case(lint, compliant_text, rule_id, case):
         (d.rule_id, d.line, d.message) for d in result.diagnostics]
     if case.get("only"):
         assert ids(result) <= {rule_id}, f"other rules fired too: {ids(result) - {rule_id}}"
+    if "fixed" in case:
+        assert fix_until_stable(lint, build(case, compliant_text), case.get("year")) == \
+            build({"replace": case["fixed"]}, build(case, compliant_text))
+
+
+def fix_until_stable(lint, text: str, year: int | None = None) -> str:
+    """What `lawlint --fix` writes: fixes applied pass after pass until none is left."""
+    for _ in range(fixer.MAX_PASSES):
+        text, count = fixer.apply(text, lint(text, year).diagnostics)
+        if not count:
+            return text
+    raise AssertionError("fixes did not settle")
 
 
 def test_every_rule_of_the_national_pack_has_a_case_file(ruleset):

@@ -13,16 +13,18 @@ from typing import Any, Protocol
 
 import regex
 
-from lawlint.document import Document, Section, Span
+from lawlint.document import Document, Edit, Section, Span
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A defect found at `span`; `args` fill the rule's message template."""
+    """A defect found at `span`; `args` fill the rule's message template; `fix`, when the
+    correction is certain, is the edits that make it (applied by `--fix`)."""
 
     span: Span
     args: Mapping[str, object] = field(default_factory=dict)
     mask: bool = False   # personal data: never show the text under the span
+    fix: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,14 @@ class Context:
             return True
         element = next((e for e in self.elements if e.key == key), None)
         return bool(element and element.topical_min and len(self.topical()) >= element.topical_min)
+
+    def element_sections(self, key: str) -> tuple[Section, ...]:
+        """The sections that make up an element: its own, or the topical ones that stand in
+        for it (M written as 「二、依法履行职能」「三、完善制度体系」…)."""
+        own = self.sections_of(key)
+        if own or not self.present(key):
+            return own
+        return self.topical()
 
     def sections_of(self, key: str) -> tuple[Section, ...]:
         return tuple(s for s in self.doc.top_sections if self.roles.get(s.index) == key)
@@ -120,4 +130,5 @@ def compile_pattern(pattern: str) -> TimedPattern:
 def load_kinds() -> None:
     """Import every module that registers kinds (explicit, no discovery magic)."""
     from lawlint.checks import (  # noqa: F401
-        closing, figures, front, headings, identifier, registry, sections, text)
+        closing, figures, front, headings, identifier, registry, sections, substance, text,
+        typography)

@@ -7,7 +7,7 @@ from typing import Any
 
 from lawlint import dates
 from lawlint.checks import Context, Hit, register
-from lawlint.document import Document, Span
+from lawlint.document import Document, Edit, Span
 
 
 def _end_anchor(doc: Document) -> Span:
@@ -71,7 +71,7 @@ class DateCheck:
         args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year}
         day = written.as_date()
         if self.defect == "format" and not written.standard:
-            yield Hit(span, args | {"expected": _standard(written)})
+            yield Hit(span, args | {"expected": _standard(written)}, fix=_date_fix(doc, line, written))
         elif self.defect == "invalid" and day is None:
             yield Hit(span, args)
         elif day is not None:
@@ -86,6 +86,18 @@ class DateCheck:
             limit = dates.deadline(due_year, str(ctx.params[self.parameter]))
             if day > limit:
                 yield Hit(span, args | {"deadline": f"{limit.year}年{limit.month}月{limit.day}日"})
+
+
+def _date_fix(doc: Document, line, written: dates.WrittenDate) -> tuple[Edit, ...]:
+    """二〇二二年一月十日, 2022年01月10日 and 2022.1.10 become 2022年1月10日 when the day
+    exists and the year was written in full (「22年」 leaves the century to the author)."""
+    if written.as_date() is None or written.year_digits < 4:
+        return ()
+    at = line.text.find(written.text)
+    if at < 0:
+        return ()
+    return (Edit(doc.span(line.start + at, line.start + at + len(written.text)),
+                 _standard(written)),)
 
 
 def _standard(written: dates.WrittenDate) -> str:

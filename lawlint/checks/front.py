@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.document import Edit, Span
 
 
 @register("title")
@@ -56,4 +57,13 @@ class AddresseeCheck:
             span = doc.span(line.start, line.end)
             written = doc.source.text[span.start:span.end]
             if not self.pattern.search(written):
-                yield Hit(span, {"found": written})
+                yield Hit(span, {"found": written}, fix=_colon_fix(written, span))
+
+
+def _colon_fix(written: str, span: Span) -> tuple[Edit, ...]:
+    """「区政府:」 → 「区政府：」 is certain; a line with no colon at all is left to the author."""
+    stripped = written.rstrip()
+    if not stripped.endswith(":"):
+        return ()
+    at = span.start + len(stripped) - 1
+    return (Edit(Span(at, at + 1), "："),)

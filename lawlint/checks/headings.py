@@ -10,14 +10,16 @@ import regex
 
 from lawlint import ordinals
 from lawlint.checks import Context, Hit, register
-from lawlint.document import Document, Heading, Section
+from lawlint.document import Document, Edit, Heading, Section
 
 
 @register("numbering")
 class NumberingCheck:
     """defect `gap`: siblings not numbered 1, 2, 3… under one parent. `style`: a written
-    style other than the level's usual one ((五) among （一）). `level`: Markdown heading levels
-    that disagree with the ordinal hierarchy."""
+    style other than the level's reference one ((五) among （一）): the GB/T 9704 style if any
+    heading of the level uses it, else the most used. `form`: a level written throughout in
+    a style GB/T 9704 does not use ((一) (二) (三)). `level`: Markdown heading levels that
+    disagree with the ordinal hierarchy. `style` and `form` fix markers to the standard."""
 
     PROVIDES = ('found', 'expected', 'line')
 
@@ -26,13 +28,21 @@ class NumberingCheck:
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
-        finder = {"gap": _gaps, "style": _styles, "level": _levels}[self.defect]
+        finder = {"gap": _gaps, "style": _styles, "form": _forms, "level": _levels}[self.defect]
         for section, args in finder(doc):
-            yield Hit(_marker_span(doc, section.heading), args)
+            span = _marker_span(doc, section.heading)
+            fix = ()
+            if self.defect in ("style", "form") and _standard(args["expected"], section.heading):
+                fix = (Edit(span, args["expected"]),)
+            yield Hit(span, args, fix=fix)
 
 
 def _marker_span(doc: Document, heading: Heading):
     return doc.span(heading.line.start, heading.marker_end)
+
+
+def _standard(marker: str, heading: Heading) -> bool:
+    return ordinals.style_of(marker) in STANDARD_STYLES[heading.rank]
 
 
 def _numbered(doc: Document) -> list[Section]:
@@ -58,19 +68,54 @@ def _gaps(doc: Document) -> Iterator[tuple[Section, dict]]:
                 break  # one finding per sequence: later numbers follow from the first slip
 
 
-def _styles(doc: Document) -> Iterator[tuple[Section, dict]]:
-    """Headings written in a style other than the one most used at their rank."""
+# GB/T 9704-2012 7.3.3: 一、 （一） 1. （1）; the third level's point may be full-width.
+STANDARD_STYLES = {1: ("N、",), 2: ("（N）",), 3: ("N.", "N．"), 4: ("（N）",)}
+
+
+def _reference_styles(doc: Document) -> dict[int, str]:
+    """Per rank, the style headings should share: the standard one if any heading uses it,
+    else the one most used."""
     by_rank: dict[int, Counter] = {}
     for section in _numbered(doc):
-        by_rank.setdefault(section.heading.rank, Counter())[section.heading.style] += 1
+        by_rank.setdefault(section.heading.rank, Counter())[_style(section.heading)] += 1
+    reference = {}
+    for rank, counts in by_rank.items():
+        standard = [style for style in STANDARD_STYLES[rank] if style in counts]
+        reference[rank] = standard[0] if standard else counts.most_common(1)[0][0]
+    return reference
+
+
+def _style(heading: Heading) -> str:
+    """The written style without the blanks PDF extraction puts inside （ 一 ）."""
+    return heading.style.replace(" ", "").replace("\u3000", "")
+
+
+def _styles(doc: Document) -> Iterator[tuple[Section, dict]]:
+    """Headings written in a style other than their rank's reference style."""
+    reference = _reference_styles(doc)
     for section in _numbered(doc):
         heading = section.heading
-        usual = by_rank[heading.rank].most_common(1)[0][0]
-        if heading.style != usual:
-            span = _marker_span(doc, heading)
-            number = ordinals.int_to_cn(heading.value) if heading.rank <= 2 else str(heading.value)
-            yield section, {"found": doc.source.text[span.start:span.end].strip(),
-                            "expected": usual.replace("N", number)}
+        usual = reference[heading.rank]
+        if _style(heading) != usual:
+            yield section, _restyle(doc, heading, usual)
+
+
+def _forms(doc: Document) -> Iterator[tuple[Section, dict]]:
+    """Headings in their rank's reference style when that style is not the standard one
+    (every （一） written (一)); outliers are the `style` defect's."""
+    reference = _reference_styles(doc)
+    for section in _numbered(doc):
+        heading = section.heading
+        usual = reference[heading.rank]
+        if _style(heading) == usual and usual not in STANDARD_STYLES[heading.rank]:
+            yield section, _restyle(doc, heading, STANDARD_STYLES[heading.rank][0])
+
+
+def _restyle(doc: Document, heading: Heading, style: str) -> dict:
+    span = _marker_span(doc, heading)
+    number = ordinals.int_to_cn(heading.value) if heading.rank <= 2 else str(heading.value)
+    return {"found": doc.source.text[span.start:span.end].strip(),
+            "expected": style.replace("N", number)}
 
 
 def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.document import Edit
 
 
 @register("phrase")
@@ -27,7 +28,7 @@ class PhraseCheck:
                 if match.end() > match.start():
                     yield Hit(doc.span(match.start(), match.end()), {"found": match.group(0)})
             return
-        sections = ctx.sections_of(self.within) if self.within else ()
+        sections = ctx.element_sections(self.within) if self.within else ()
         if self.within and not sections:
             return  # the element's absence is another rule's finding
         ranges = [(s.start, s.end) for s in sections] or [(doc.body_start, doc.body_end)]
@@ -54,7 +55,15 @@ class CitationCheck:
             if period in self.periods:
                 continue
             start, end = match.span("start")[0], match.span("end")[1]
-            yield Hit(doc.span(start, end), {
+            span = doc.span(start, end)
+            known = self._correction(period)
+            yield Hit(span, {
                 "found": f"{period[0]}—{period[1]}",
                 "expected": "或".join(f"{a}—{b}" for a, b in sorted(self.periods)),
-            })
+            }, fix=(Edit(span, f"{known[0]}—{known[1]}"),) if known else ())
+
+    def _correction(self, period: tuple[str, str]) -> tuple[str, str] | None:
+        """The one known period that shares the cited start or end year (2021—2026 can only
+        mean 2021—2025); None when the slip could mean more than one."""
+        near = [known for known in self.periods if known[0] == period[0] or known[1] == period[1]]
+        return near[0] if len(near) == 1 else None

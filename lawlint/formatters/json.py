@@ -24,6 +24,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None
             "warnings": sum(r.count("warning") for r in results),
             "info": sum(r.count("info") for r in results),
             "suppressed": sum(r.suppressed_count for r in results),
+            "fixable": sum(1 for r in results for d in r.active if d.fix),
             "unreadable": sum(1 for r in results if r.error),
         },
     }
@@ -48,6 +49,9 @@ def _file(result: FileResult) -> dict:
                 "end_line": d.end_line, "end_column": d.end_column,
                 "excerpt": d.excerpt,
                 "suppressed": {"justification": d.justification} if d.suppressed else None,
+                "fix": {"edits": [
+                    {"line": r.line, "column": r.column, "end_line": r.end_line,
+                     "end_column": r.end_column, "text": r.text} for r in d.fix]} if d.fix else None,
                 **({"paragraph": d.paragraph} if d.paragraph is not None else {}),
                 **({"page": d.page, "page_line": d.page_line} if d.page is not None else {}),
             }

@@ -67,6 +67,14 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
     }
     if d.rule_id in index:
         result["ruleIndex"] = index[d.rule_id]
+    if d.fix:
+        result["fixes"] = [{
+            "description": {"text": d.message},
+            "artifactChanges": [{"artifactLocation": _artifact(path), "replacements": [
+                {"deletedRegion": {"startLine": r.line, "startColumn": r.column,
+                                   "endLine": r.end_line, "endColumn": r.end_column},
+                 "insertedContent": {"text": r.text}} for r in d.fix]}],
+        }]
     if d.suppressed:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted",
                                    **({"justification": d.justification} if d.justification else {})}]

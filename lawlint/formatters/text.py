@@ -38,10 +38,14 @@ def _lines(results: list[FileResult]):
         for diagnostic in result.active:
             where = diagnostic.place()
             yield (f"{result.path}{':' if where[0].isdigit() else ': '}{where}: "
-                   f"{diagnostic.severity} {diagnostic.rule_id} {diagnostic.message}",
+                   f"{diagnostic.severity} {diagnostic.rule_id}{' [*]' if diagnostic.fix else ''} "
+                   f"{diagnostic.message}",
                    _STYLES[diagnostic.severity])
             if 0 < diagnostic.line <= len(source_lines):
                 yield from _snippet(source_lines[diagnostic.line - 1], diagnostic)
+    fixable = sum(1 for result in results for d in result.active if d.fix)
+    if fixable:
+        yield f"[*] {fixable} fixable with --fix (--diff shows the changes)", None
     yield summary(results), "bold"
 
 

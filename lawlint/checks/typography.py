@@ -1,0 +1,221 @@
+"""Kinds about 公文 typography: `punctuation` (half-width marks in Chinese text) and
+`pairing` (《》 and “” that do not close what they opened).
+
+`punctuation` reads the original text, because the folded view has already turned every
+full-width mark into its half-width twin; `pairing` reads the folded lines, where a paragraph
+split by a page break is one line again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from lawlint.checks import Context, Hit, register
+from lawlint.document import Edit, Span
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Chinese context: Han characters, CJK and full-width punctuation, full-width digits.
+_CHINESE = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026]")
+_BLANK = " \t\u3000"
+_TRANSPARENT = _BLANK + "*_"   # Markdown emphasis between a mark and its neighbour
+# Text whose ASCII punctuation is not prose: comments, code, URLs, e-mail, Markdown link targets.
+_NOT_PROSE = regex.compile(
+    r"<!--.*?-->|```.*?```|`[^`\n]*`|\]\([^)\n]*\)"
+    r"|(?:(?:https?|ftp)://|www\.)[!-~]*[\w/=#&%-]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    regex.DOTALL)
+_CANDIDATE = regex.compile(r"[,:;?!()（）]")
+_DOCUMENT_YEAR = regex.compile(r"\d+号")
+
+
+@register("punctuation")
+class PunctuationCheck:
+    """ASCII `marks` (of , : ; ? ! ( )) touching Chinese text should be full-width. Never
+    inside numbers (1,000, 10:30), URLs, e-mail addresses, code, comments or Latin text, nor
+    in a heading's ordinal (that is the `numbering` kind's `form`). A bracket pair is one
+    finding; 国发(2021)26号 gets the 六角括号 of GB/T 9704 7.2.4: 国发〔2021〕26号."""
+
+    PROVIDES = ("found", "expected")
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.marks = set(params.get("marks", ",:;?!()"))
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        source = ctx.doc.source
+        skip = _skipped(ctx)
+        bounds = (*source.line_starts, len(source.text))
+        for start, end in zip(bounds, bounds[1:]):
+            yield from filter(None, self._line(source.text, start, end, skip))
+
+    def _line(self, text: str, start: int, end: int, skip) -> Iterator[Hit | None]:
+        opened: list[int] = []
+        for match in _CANDIDATE.finditer(text, start, end):
+            at, mark = match.start(), match.group(0)
+            if _inside(skip, at):
+                continue
+            if mark in "(（":
+                opened.append(at)
+            elif mark in ")）" and opened:
+                yield self._pair(text, opened.pop(), at)
+            elif mark in self.marks:
+                yield self._single(text, at)
+        for at in opened:
+            if text[at] in self.marks:
+                yield self._single(text, at)
+
+    def _single(self, text: str, at: int) -> Hit | None:
+        mark = text[at]
+        left, right = _neighbour(text, at, -1), _neighbour(text, at + 1, 1)
+        if not (_chinese(text, left) or _chinese(text, right)) or _in_number(text, at):
+            return None
+        span = _with_blanks(text, at, at + 1, left, right)
+        return Hit(Span(at, at + 1), {"found": mark, "expected": FULL_WIDTH[mark]},
+                   fix=(Edit(span, FULL_WIDTH[mark]),))
+
+    def _pair(self, text: str, start: int, end: int) -> Hit | None:
+        """A bracket pair in Chinese context: inside or next to Chinese text."""
+        if text[start] != "(" and text[end] != ")":
+            return None
+        if "(" not in self.marks and ")" not in self.marks:
+            return None
+        inner = text[start + 1:end]
+        left, right = _neighbour(text, start, -1), _neighbour(text, end + 1, 1)
+        if inner.isdigit() and len(inner) == 4 and _DOCUMENT_YEAR.match(text, end + 1) \
+                and _chinese(text, left):
+            edit = Edit(Span(start, end + 1), f"〔{inner}〕")
+            return Hit(Span(start, end + 1), {"found": text[start:end + 1], "expected": edit.text},
+                       fix=(edit,))
+        if not (_CHINESE.search(inner) or _chinese(text, left) or _chinese(text, right)):
+            return None
+        edits = []
+        if text[start] == "(":
+            edits.append(Edit(_with_blanks(text, start, start + 1, left, -1), "（"))
+        if text[end] == ")":
+            edits.append(Edit(_with_blanks(text, end, end + 1, -1, right), "）"))
+        expected = f"（{inner}）"
+        found = text[start:end + 1]
+        if len(found) > 20:
+            found, expected = found[0] + "…" + found[-1], "（…）"
+        return Hit(Span(start, end + 1), {"found": found, "expected": expected}, fix=tuple(edits))
+
+
+def _skipped(ctx: Context) -> list[tuple[int, int]]:
+    """Original-text ranges this kind never touches: non-prose, heading ordinals (the
+    `numbering` kind's) and the addressee's closing colon (the `addressee` kind's)."""
+    doc = ctx.doc
+    ranges = [m.span() for m in _NOT_PROSE.finditer(doc.source.text)]
+    if doc.addressee is not None:
+        span = doc.line_span(doc.addressee)
+        ranges.append((span.end - 1, span.end))
+    for section in doc.sections:
+        heading = section.heading
+        if heading.value:
+            span = doc.span(heading.line.start, heading.marker_end)
+            ranges.append((span.start, span.end))
+    return sorted(ranges)
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
+
+def _neighbour(text: str, at: int, step: int) -> int:
+    """Offset of the nearest character that is not blank or emphasis on the same line, or -1."""
+    index = at if step > 0 else at - 1
+    while 0 <= index < len(text) and text[index] in _TRANSPARENT:
+        index += step
+    if not 0 <= index < len(text) or text[index] in "\r\n":
+        return -1
+    return index
+
+
+def _chinese(text: str, index: int) -> bool:
+    return index >= 0 and _CHINESE.match(text[index]) is not None
+
+
+def _in_number(text: str, at: int) -> bool:
+    """1,000 and 10:30 keep their ASCII marks."""
+    return 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
+
+
+def _with_blanks(text: str, start: int, end: int, left: int, right: int) -> Span:
+    """Widen a mark's span over the blanks between it and Chinese neighbours: a full-width
+    mark carries its own spacing, so 「不足 , 主要」 becomes 「不足，主要」."""
+    if left >= 0 and _chinese(text, left) and text[left + 1:start].strip(_BLANK) == "":
+        start = left + 1
+    if right >= 0 and _chinese(text, right) and text[end:right].strip(_BLANK) == "":
+        end = right
+    return Span(start, end)
+
+
+_OPENERS = {"《": "》", "“": "”", "‘": "’"}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+
+
+@register("pairing")
+class PairingCheck:
+    """《》 “” ‘’ must close what they open within a paragraph: 「《纲要”」, 「“放管服“」 and an
+    unclosed 《 are findings. No fix: which mark was meant is the author's call."""
+
+    PROVIDES = ("found", "expected")
+
+    def __init__(self, params: Mapping[str, Any]):
+        pass
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        for start, end in _paragraphs(doc):
+            text = doc.text(start, end)
+            if any(mark in text for mark in "《》“”‘’"):
+                for offset, found, expected in _unpaired(text):
+                    yield Hit(doc.span(start + offset, start + offset + 1),
+                              {"found": found, "expected": expected})
+
+
+_FINAL = tuple("。！？!?")
+
+
+def _paragraphs(doc) -> Iterator[tuple[int, int]]:
+    """Folded ranges of paragraphs: a line that does not end a sentence runs on into the
+    next (PDF text and Markdown wrap one paragraph over several lines); a blank line or a
+    sentence end closes it."""
+    start = end = None
+    for line in doc.lines:
+        text = line.text.rstrip()
+        if start is not None and not text:
+            yield start, end
+            start = None
+        if not text:
+            continue
+        start, end = (line.start if start is None else start), line.end
+        if text.endswith(_FINAL):
+            yield start, end
+            start = None
+    if start is not None:
+        yield start, end
+
+
+def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, mark, what was expected there) for each mark that breaks the pairing."""
+    stack: list[tuple[int, str]] = []
+    for offset, char in enumerate(text):
+        if char in _OPENERS:
+            if stack and stack[-1][1] == char:
+                yield offset, char, _OPENERS[char]   # 「“放管服“」: the second should close
+                stack.pop()
+                continue
+            stack.append((offset, char))
+        elif char in _CLOSERS:
+            if not stack:
+                yield offset, char, f"与之配对的{_CLOSERS[char]}"
+            elif stack[-1][1] != _CLOSERS[char]:
+                yield offset, char, _OPENERS[stack.pop()[1]]
+            else:
+                stack.pop()
+    for offset, char in stack:
+        yield offset, char, f"与之配对的{_OPENERS[char]}"

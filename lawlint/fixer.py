@@ -1,0 +1,123 @@
+"""Safe fixes: apply the edits that findings carry, lint again, repeat until nothing changes.
+
+A fix is all or nothing per finding, never overlaps another in the same pass, and never
+touches a line break; the file is written back in the encoding it was read in (BOM included)
+and atomically, so a crash cannot leave half a report. Only .txt and .md reports are their
+own text: .docx, .pdf and .html are reported, never rewritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lawlint import extract, source
+from lawlint.diagnostic import Diagnostic, FileResult
+from lawlint.errors import InputError
+
+MAX_PASSES = 10   # one fix can enable another (a heading restyled, then its siblings agree)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One file after fixing: what is left to report, and the text before and after."""
+
+    result: FileResult
+    original: str = ""
+    fixed: str = ""
+    applied: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        """A unified diff of the fix, as `git apply` and reviewers read it."""
+        name = self.result.path
+        return "".join(difflib.unified_diff(
+            self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
+            fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+def apply(text: str, diagnostics: tuple[Diagnostic, ...]) -> tuple[str, int]:
+    """Apply every active finding's fix that overlaps no fix taken before it; return the new
+    text and how many findings were fixed."""
+    taken: list[tuple[int, int, str]] = []
+    fixed = 0
+    for diagnostic in diagnostics:
+        if diagnostic.suppressed or not diagnostic.fix:
+            continue
+        edits = [(r.start, r.end, r.text) for r in diagnostic.fix]
+        if any(_overlaps(edit, other) for edit in edits for other in taken):
+            continue  # the next pass sees it again, on the text this pass leaves
+        taken.extend(edits)
+        fixed += 1
+    pieces, position = [], 0
+    for start, end, replacement in sorted(taken):
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), fixed
+
+
+def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0]
+
+
+def fix_path(path: str, resolver, write: bool) -> Outcome:
+    """Lint one file, fixing what is safe until a pass changes nothing; write it when asked."""
+    from lawlint import linter
+
+    result = linter.lint_path(path, resolver)
+    if result.error or result.format != "text" or not any(d.fix for d in result.active):
+        return Outcome(result)
+    name = result.path
+    options = resolver.options
+    settings = resolver.settings(Path(path))
+    ruleset = resolver.ruleset(settings)
+    try:
+        raw = source.read_bytes(path, name, options.max_bytes)
+        src = extract.from_bytes(raw, name, Path(path).suffix.lower(), options.encoding)
+    except InputError as exc:  # the file changed under us between the two reads
+        return Outcome(replace(result, error=exc.message))
+    original, text, applied = src.text, src.text, 0
+    for _ in range(MAX_PASSES):
+        text, count = apply(text, result.diagnostics)
+        if not count:
+            break
+        applied += count
+        src = source.from_text(text, name, src.encoding)
+        result = linter.lint_source(src, ruleset, options.year, settings.require_reason,
+                                    settings.fail_on)
+    result = replace(result, text=text) if options.keep_text else result
+    if write and text != original:
+        try:
+            _write(path, text, src.encoding, raw)
+        except (OSError, UnicodeEncodeError) as exc:
+            return Outcome(replace(result, error=f"could not write the fix: {exc}"))
+    return Outcome(result, original, text, applied)
+
+
+def _write(path: str, text: str, encoding: str, raw: bytes) -> None:
+    """Write atomically, in the file's own encoding and byte order, keeping its mode."""
+    if raw.startswith(codecs.BOM_UTF16_BE):
+        data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    elif raw.startswith(codecs.BOM_UTF16_LE):
+        data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    else:
+        data = text.encode(encoding)
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
