@@ -52,6 +52,23 @@ def test_pre_commit_hooks_pass_clean_and_fail_defective_reports(document_repo, h
         assert "LL401" in done.stdout
 
 
+def test_fix_hook_fixes_in_place_then_passes(document_repo):
+    """pre-commit fails a hook that changed files; run again, the fixed report passes."""
+    repo, home = document_repo
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    report = repo / "halfwidth.txt"
+    report.write_text(COMPLIANT.read_text(encoding="utf-8").replace("按照有关规定，现将", "按照有关规定,现将"),
+                      encoding="utf-8")
+    _git(repo, "add", report.name)
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "lawlint-fix",
+               "--files", report.name]
+    first = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout, first.stdout
+    assert report.read_text(encoding="utf-8") == COMPLIANT.read_text(encoding="utf-8")
+    second = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+
 def test_wheel_ships_the_builtin_packs_and_schema(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
@@ -61,4 +78,5 @@ def test_wheel_ships_the_builtin_packs_and_schema(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "lawlint/rules/national.yaml" in names
     assert "lawlint/schema/pack.schema.json" in names
-    assert {"lawlint/audit/report.css", "lawlint/audit/report.js", "lawlint/rules/shenzhen-topics.yaml"} <= set(names)
+    assert {"lawlint/audit/report.css", "lawlint/audit/report.js", "lawlint/rules/shenzhen-topics.yaml",
+            "lawlint/rules/typography.yaml"} <= set(names)

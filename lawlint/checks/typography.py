@@ -9,6 +9,7 @@ split by a page break is one line again.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -48,7 +49,7 @@ class PunctuationCheck:
         source = ctx.doc.source
         skip = _skipped(ctx)
         bounds = (*source.line_starts, len(source.text))
-        for start, end in zip(bounds, bounds[1:]):
+        for start, end in itertools.pairwise(bounds):
             yield from filter(None, self._line(source.text, start, end, skip))
 
     def _line(self, text: str, start: int, end: int, skip) -> Iterator[Hit | None]:
