@@ -74,16 +74,19 @@ def _body_of(doc: Document, section: Section) -> str:
 
 @register("boilerplate")
 class BoilerplateCheck:
-    """Stock phrases (`pattern`) per 1,000 words of the body above pack parameter
-    `parameter`. Words are counted with jieba, loaded only for a report with at least
-    `min_count` stock phrases: fewer can never be a finding, and most reports stop there."""
+    """Stock phrases (`pattern`) per 1,000 units of the body above pack parameter
+    `parameter`. `unit: characters` (default) counts content characters (字, as 公文 length is
+    measured); `unit: words` counts words as jieba segments them, which costs ≈13 ms per
+    4,000-character report plus ≈0.3 s to load once per process. Below `min_count` phrases a
+    report is never a finding, and jieba is not loaded."""
 
-    PROVIDES = ("count", "density", "limit", "phrases")
+    PROVIDES = ("count", "density", "limit", "phrases", "unit")
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])
         self.min_count = int(params["min_count"])
         self.parameter = params["parameter"]
+        self.unit = params.get("unit", "characters")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
@@ -91,12 +94,15 @@ class BoilerplateCheck:
         if len(found) < self.min_count:
             return
         limit = float(ctx.params[self.parameter])
-        density = len(found) * 1000 / (word_count(doc.text(doc.body_start, doc.body_end)) or 1)
+        body = doc.text(doc.body_start, doc.body_end)
+        size = word_count(body) if self.unit == "words" else content_length(body)
+        density = len(found) * 1000 / (size or 1)
         if density <= limit:
             return
         common = Counter(match.group(0) for match in found).most_common(3)
         yield Hit(doc.span(found[0].start(), found[0].end()), {
             "count": len(found), "density": f"{density:.1f}", "limit": f"{limit:g}",
+            "unit": "千词" if self.unit == "words" else "千字",
             "phrases": "、".join(f"“{phrase}”×{times}" for phrase, times in common)})
 
 
@@ -105,17 +111,52 @@ def word_count(text: str) -> int:
     return sum(1 for token in _segmenter().cut(text) if _CONTENT.search(token))
 
 
-_JIEBA = None
+_SEGMENTER = None
+# Words jieba has seen at least this often: 52k of its 349k entries. Loading them takes 0.1 s
+# and ~20 MB instead of 0.9 s and ~80 MB, and word counts stay within about 5 %; rare words
+# the trimmed dictionary lacks are still segmented by jieba's HMM.
+MIN_WORD_FREQUENCY = 50
 
 
 def _segmenter():
-    """jieba, imported and initialised once per process (≈0.7 s: never on a report that
-    cannot be a finding)."""
-    global _JIEBA
-    if _JIEBA is None:
+    """A jieba tokenizer on the trimmed dictionary, built once per process and cached per
+    user, so the first report that needs it pays ≈0.3 s and an audit worker pays it once."""
+    global _SEGMENTER
+    if _SEGMENTER is None:
         import jieba
 
         jieba.setLogLevel(logging.ERROR)
-        jieba.initialize()
-        _JIEBA = jieba
-    return _JIEBA
+        tokenizer = jieba.Tokenizer(str(_trimmed_dictionary(jieba)))
+        tokenizer.tmp_dir = str(_cache())
+        tokenizer.initialize()
+        _SEGMENTER = tokenizer
+    return _SEGMENTER
+
+
+def _cache():
+    from lawlint.packschema import cache_dir
+
+    folder = cache_dir() / "jieba"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _trimmed_dictionary(jieba):
+    """jieba's own dict.txt without its rare words, written once into the lawlint cache."""
+    import os
+    from pathlib import Path
+
+    source = Path(jieba.__file__).with_name("dict.txt")
+    target = _cache() / f"dict-{jieba.__version__}-f{MIN_WORD_FREQUENCY}.txt"
+    if not target.exists():
+        with source.open(encoding="utf-8") as lines:
+            kept = [line for line in lines if _frequency(line) >= MIN_WORD_FREQUENCY]
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("".join(kept), encoding="utf-8")
+        os.replace(partial, target)   # atomic: parallel workers never read half a file
+    return target
+
+
+def _frequency(line: str) -> int:
+    parts = line.split(" ", 2)
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0

@@ -23,12 +23,16 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 _CHINESE = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026]")
 _BLANK = " \t\u3000"
 _TRANSPARENT = _BLANK + "*_"   # Markdown emphasis between a mark and its neighbour
-# Text whose ASCII punctuation is not prose: comments, code, URLs, e-mail, Markdown link targets.
-_NOT_PROSE = regex.compile(
-    r"<!--.*?-->|```.*?```|`[^`\n]*`|\]\([^)\n]*\)"
-    r"|(?:(?:https?|ftp)://|www\.)[!-~]*[\w/=#&%-]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    regex.DOTALL)
+# Text whose ASCII punctuation is not prose, each pattern searched only when its telltale
+# occurs: comments, code, Markdown link targets, URLs, e-mail addresses.
+_NOT_PROSE = (
+    ("<!--", regex.compile(r"<!--.*?-->", regex.DOTALL)),
+    ("`", regex.compile(r"```.*?```|`[^`\n]*`", regex.DOTALL)),
+    ("](", regex.compile(r"\]\([^)\n]*\)")),
+    ("://", regex.compile(r"(?:https?|ftp)://[!-~]*[\w/=#&%-]")),
+    ("www.", regex.compile(r"www\.[!-~]*[\w/=#&%-]")),
+    ("@", regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+)
 _CANDIDATE = regex.compile(r"[,:;?!()（）]")
 _DOCUMENT_YEAR = regex.compile(r"\d+号")
 
@@ -90,7 +94,9 @@ class PunctuationCheck:
             edit = Edit(Span(start, end + 1), f"〔{inner}〕")
             return Hit(Span(start, end + 1), {"found": text[start:end + 1], "expected": edit.text},
                        fix=(edit,))
-        if not (_CHINESE.search(inner) or _chinese(text, left) or _chinese(text, right)):
+        latin_before = left >= 0 and text[left].isascii() and text[left].isalnum()
+        if not (_CHINESE.search(inner) or _chinese(text, left)
+                or _chinese(text, right) and not latin_before):   # 「Smith (2020) 的」 is Latin
             return None
         edits = []
         if text[start] == "(":
@@ -108,7 +114,9 @@ def _skipped(ctx: Context) -> list[tuple[int, int]]:
     """Original-text ranges this kind never touches: non-prose, heading ordinals (the
     `numbering` kind's) and the addressee's closing colon (the `addressee` kind's)."""
     doc = ctx.doc
-    ranges = [m.span() for m in _NOT_PROSE.finditer(doc.source.text)]
+    text = doc.source.text
+    ranges = [match.span() for telltale, pattern in _NOT_PROSE if telltale in text
+              for match in pattern.finditer(text)]
     if doc.addressee is not None:
         span = doc.line_span(doc.addressee)
         ranges.append((span.end - 1, span.end))
@@ -117,7 +125,18 @@ def _skipped(ctx: Context) -> list[tuple[int, int]]:
         if heading.value:
             span = doc.span(heading.line.start, heading.marker_end)
             ranges.append((span.start, span.end))
-    return sorted(ranges)
+    return _merged(ranges)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges with overlaps joined (a URL inside a Markdown link target)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
@@ -201,22 +220,25 @@ def _paragraphs(doc) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_MARK = regex.compile(r"[《》“”‘’]")
+
+
 def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, mark, what was expected there) for each mark that breaks the pairing."""
     stack: list[tuple[int, str]] = []
-    for offset, char in enumerate(text):
+    for match in _MARK.finditer(text):
+        offset, char = match.start(), match.group(0)
         if char in _OPENERS:
             if stack and stack[-1][1] == char:
                 yield offset, char, _OPENERS[char]   # 「“放管服“」: the second should close
                 stack.pop()
                 continue
             stack.append((offset, char))
-        elif char in _CLOSERS:
-            if not stack:
-                yield offset, char, f"与之配对的{_CLOSERS[char]}"
-            elif stack[-1][1] != _CLOSERS[char]:
-                yield offset, char, _OPENERS[stack.pop()[1]]
-            else:
-                stack.pop()
+        elif not stack:
+            yield offset, char, f"与之配对的{_CLOSERS[char]}"
+        elif stack[-1][1] != _CLOSERS[char]:
+            yield offset, char, _OPENERS[stack.pop()[1]]
+        else:
+            stack.pop()
     for offset, char in stack:
         yield offset, char, f"与之配对的{_OPENERS[char]}"
