@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -37,14 +39,25 @@ _CANDIDATE = regex.compile(r"[,:;?!()（）]")
 _DOCUMENT_YEAR = regex.compile(r"\d+号")
 
 
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """One half-width mark (or bracket pair) to fix: where, how it is named, its edits."""
+
+    span: Span
+    found: str
+    expected: str
+    edits: tuple[Edit, ...]
+
+
 @register("punctuation")
 class PunctuationCheck:
     """ASCII `marks` (of , : ; ? ! ( )) touching Chinese text should be full-width. Never
     inside numbers (1,000, 10:30), URLs, e-mail addresses, code, comments or Latin text, nor
-    in a heading's ordinal (that is the `numbering` kind's `form`). A bracket pair is one
-    finding; 国发(2021)26号 gets the 六角括号 of GB/T 9704 7.2.4: 国发〔2021〕26号."""
+    in a heading's ordinal (that is the `numbering` kind's `form`). 国发(2021)26号 gets the
+    六角括号 of GB/T 9704 7.2.4: 国发〔2021〕26号. One finding per line: a line that has one such
+    mark usually has them throughout (an input method or a conversion), and one fix covers all."""
 
-    PROVIDES = ("found", "expected")
+    PROVIDES = ("found", "expected", "count")
 
     def __init__(self, params: Mapping[str, Any]):
         self.marks = set(params.get("marks", ",:;?!()"))
@@ -54,9 +67,12 @@ class PunctuationCheck:
         skip = _skipped(ctx)
         bounds = (*source.line_starts, len(source.text))
         for start, end in itertools.pairwise(bounds):
-            yield from filter(None, self._line(source.text, start, end, skip))
+            marks = sorted(filter(None, self._line(source.text, start, end, skip)),
+                           key=lambda mark: mark.span.start)
+            if marks:
+                yield _one_finding(marks)
 
-    def _line(self, text: str, start: int, end: int, skip) -> Iterator[Hit | None]:
+    def _line(self, text: str, start: int, end: int, skip) -> Iterator[_Mark | None]:
         opened: list[int] = []
         for match in _CANDIDATE.finditer(text, start, end):
             at, mark = match.start(), match.group(0)
@@ -72,28 +88,26 @@ class PunctuationCheck:
             if text[at] in self.marks:
                 yield self._single(text, at)
 
-    def _single(self, text: str, at: int) -> Hit | None:
+    def _single(self, text: str, at: int) -> _Mark | None:
         mark = text[at]
         left, right = _neighbour(text, at, -1), _neighbour(text, at + 1, 1)
         if not (_chinese(text, left) or _chinese(text, right)) or _in_number(text, at):
             return None
         span = _with_blanks(text, at, at + 1, left, right)
-        return Hit(Span(at, at + 1), {"found": mark, "expected": FULL_WIDTH[mark]},
-                   fix=(Edit(span, FULL_WIDTH[mark]),))
+        return _Mark(Span(at, at + 1), mark, FULL_WIDTH[mark], (Edit(span, FULL_WIDTH[mark]),))
 
-    def _pair(self, text: str, start: int, end: int) -> Hit | None:
-        """A bracket pair in Chinese context: inside or next to Chinese text."""
+    def _pair(self, text: str, start: int, end: int) -> _Mark | None:
+        """A bracket pair in Chinese context: Chinese inside, or next to it (not after Latin)."""
         if text[start] != "(" and text[end] != ")":
             return None
         if "(" not in self.marks and ")" not in self.marks:
             return None
         inner = text[start + 1:end]
         left, right = _neighbour(text, start, -1), _neighbour(text, end + 1, 1)
+        span = Span(start, end + 1)
         if inner.isdigit() and len(inner) == 4 and _DOCUMENT_YEAR.match(text, end + 1) \
                 and _chinese(text, left):
-            edit = Edit(Span(start, end + 1), f"〔{inner}〕")
-            return Hit(Span(start, end + 1), {"found": text[start:end + 1], "expected": edit.text},
-                       fix=(edit,))
+            return _Mark(span, "()", "〔〕", (Edit(span, f"〔{inner}〕"),))
         latin_before = left >= 0 and text[left].isascii() and text[left].isalnum()
         if not (_CHINESE.search(inner) or _chinese(text, left)
                 or _chinese(text, right) and not latin_before):   # 「Smith (2020) 的」 is Latin
@@ -103,11 +117,18 @@ class PunctuationCheck:
             edits.append(Edit(_with_blanks(text, start, start + 1, left, -1), "（"))
         if text[end] == ")":
             edits.append(Edit(_with_blanks(text, end, end + 1, -1, right), "）"))
-        expected = f"（{inner}）"
-        found = text[start:end + 1]
-        if len(found) > 20:
-            found, expected = found[0] + "…" + found[-1], "（…）"
-        return Hit(Span(start, end + 1), {"found": found, "expected": expected}, fix=tuple(edits))
+        return _Mark(span, text[start] + text[end], "（）", tuple(edits))
+
+
+def _one_finding(marks: list[_Mark]) -> Hit:
+    """A line's marks as one finding at its first mark: 「“,”×3、“()”」 → 「“，”、“（）”」,
+    all fixed together."""
+    counts = Counter((mark.found, mark.expected) for mark in marks)
+    found = "、".join(f"“{f}”" + (f"×{n}" if n > 1 else "") for (f, _), n in counts.items())
+    expected = "、".join(f"“{e}”" for _, e in counts)
+    return Hit(marks[0].span,   # the caret marks the first; the message counts them all
+               {"found": found, "expected": expected, "count": len(marks)},
+               fix=tuple(edit for mark in marks for edit in mark.edits))
 
 
 def _skipped(ctx: Context) -> list[tuple[int, int]]:
