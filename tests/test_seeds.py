@@ -38,6 +38,7 @@ MUST_REPORT = [
     ("003", "LL401", None, "no signature"),
     ("003", "LL402", None, "no date"),
     ("003", "LL201", None, "legal review without figures"),
+    ("003", "TY101", 1, "half-width punctuation in Chinese text, e.g. line 1"),
     ("004", "LL601", 11, "纲要（2021—2026 年）: the national 纲要 runs 2021—2025"),
     ("004", "LL502", 33, "(五) among （一）"),
     ("004", "LL502", 37, "(六) among （一）"),
@@ -87,6 +88,18 @@ def test_seed_must_report(seed_results, seed, rule_id, line, why):
 def test_seed_must_not_report(seed_results, seed, rule_id, line):
     found = [(d.line, d.message) for d in seed_results[seed].diagnostics if d.rule_id == rule_id]
     assert not found, f"{rule_id} is a false alarm on seed {seed}: {found}"
+
+
+@pytest.mark.parametrize("seed, rule_id, line, severity", [
+    ("003", "TY101", 1, "warning"),     # EXPECTED.md: warning, fixable
+    ("004", "LL502", 33, "warning"),    # EXPECTED.md: warning, fixable
+    ("004", "LL502", 37, "warning"),
+    ("004", "LL601", 11, "error"),
+])
+def test_seed_findings_that_expected_md_calls_fixable_carry_a_fix(seed_results, seed, rule_id,
+                                                                   line, severity):
+    finding = next(d for d in seed_results[seed].diagnostics if (d.rule_id, d.line) == (rule_id, line))
+    assert finding.severity == severity and finding.fix
 
 
 def test_seed_structure_is_read_as_expected_md_describes(seed_results):

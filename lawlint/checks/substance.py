@@ -23,9 +23,12 @@ _ENUMERATION = regex.compile(
     regex.MULTILINE)
 
 
+_NOT_CONTENT = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+
 def content_length(text: str) -> int:
     """Characters that carry content: Han, letters, digits (not spaces or punctuation)."""
-    return len(_CONTENT.findall(text))
+    return len(text) - sum(len(run) for run in _NOT_CONTENT.findall(text))
 
 
 @register("extent")

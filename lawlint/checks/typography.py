@@ -9,7 +9,6 @@ split by a page break is one line again.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -65,28 +64,30 @@ class PunctuationCheck:
     def run(self, ctx: Context) -> Iterator[Hit]:
         source = ctx.doc.source
         skip = _skipped(ctx)
-        bounds = (*source.line_starts, len(source.text))
-        for start, end in itertools.pairwise(bounds):
-            marks = sorted(filter(None, self._line(source.text, start, end, skip)),
-                           key=lambda mark: mark.span.start)
-            if marks:
-                yield _one_finding(marks)
-
-    def _line(self, text: str, start: int, end: int, skip) -> Iterator[_Mark | None]:
-        opened: list[int] = []
-        for match in _CANDIDATE.finditer(text, start, end):
+        line_of = source.location
+        line, marks, opened = 0, [], []
+        for match in _CANDIDATE.finditer(source.text):   # one pass; flushed per line
             at, mark = match.start(), match.group(0)
             if _inside(skip, at):
                 continue
+            here = line_of(at)[0]
+            if here != line:
+                yield from self._flush(source.text, marks, opened)
+                line, marks, opened = here, [], []
             if mark in "(（":
                 opened.append(at)
             elif mark in ")）" and opened:
-                yield self._pair(text, opened.pop(), at)
+                marks.append(self._pair(source.text, opened.pop(), at))
             elif mark in self.marks:
-                yield self._single(text, at)
-        for at in opened:
-            if text[at] in self.marks:
-                yield self._single(text, at)
+                marks.append(self._single(source.text, at))
+        yield from self._flush(source.text, marks, opened)
+
+    def _flush(self, text: str, marks: list, opened: list[int]) -> Iterator[Hit]:
+        """A line's finding: its marks, plus brackets it opened and never closed."""
+        marks += [self._single(text, at) for at in opened if text[at] in self.marks]
+        found = sorted(filter(None, marks), key=lambda mark: mark.span.start)
+        if found:
+            yield _one_finding(found)
 
     def _single(self, text: str, at: int) -> _Mark | None:
         mark = text[at]
