@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -66,6 +66,13 @@ class FileResult:
     format: str = "text"
     date: str | None = None
     text: str | None = field(default=None, repr=False)  # the (extracted) text, for snippets
+
+    def without_fixes(self) -> FileResult:
+        """The same findings without their fixes (a batch audit reports, it never rewrites)."""
+        if not any(d.fix for d in self.diagnostics):
+            return self
+        return replace(self, diagnostics=tuple(replace(d, fix=()) if d.fix else d
+                                               for d in self.diagnostics))
 
     @property
     def failed(self) -> bool:

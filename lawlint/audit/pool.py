@@ -62,7 +62,7 @@ def _audit(path: str) -> Item:
         return Item(FileResult(name, error=reason, fail_on=settings.fail_on))
     result, document = linter.analyse(src, ruleset, options.year, settings.require_reason,
                                       settings.fail_on)
-    item = Item(result, fingerprints(document))
+    item = Item(result.without_fixes(), fingerprints(document))   # an audit never fixes
     if _WORKER["cache"]:
         cache.put(key, item)
     return item
