@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 _PACK_OPTION = click.option("--pack", "packs", multiple=True, metavar="PACK",
-                            help="Rule pack (repeatable); default: the configuration's, else national and typography.")
+                            help="Rule pack (repeatable); default: the configuration's, "
+                                 "else national and typography.")
 
 
 def _ruleset(packs: tuple[str, ...]):

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from lawlint import packschema, yamlsource
-from lawlint.packfile import DEFAULT_PACKS
 from lawlint.errors import LawlintError
+from lawlint.packfile import DEFAULT_PACKS
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml", "pyproject.toml")
 

@@ -93,6 +93,11 @@ class FileResult:
         return sum(1 for d in self.active if d.severity == severity)
 
     @property
+    def fixable_count(self) -> int:
+        """Active findings that carry a safe fix."""
+        return sum(1 for d in self.active if d.fix)
+
+    @property
     def suppressed_count(self) -> int:
         return len(self.diagnostics) - len(self.active)
 

@@ -15,9 +15,8 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lawlint import extract, source
+from lawlint import source
 from lawlint.diagnostic import Diagnostic, FileResult
-from lawlint.errors import InputError
 
 MAX_PASSES = 10   # one fix can enable another (a heading restyled, then its siblings agree)
 
@@ -70,48 +69,46 @@ def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 
 def fix_path(path: str, resolver, write: bool) -> Outcome:
-    """Lint one file, fixing what is safe until a pass changes nothing; write it when asked."""
+    """Lint one file, fixing what is safe until a pass changes nothing; write it when asked.
+    The file is read and linted once; only a pass that changed the text is linted again."""
     from lawlint import linter
 
-    result = linter.lint_path(path, resolver)
-    if result.error or result.format != "text" or not any(d.fix for d in result.active):
-        return Outcome(result)
-    name = result.path
+    result, src = linter.lint_file(path, resolver)
     options = resolver.options
+    if src is None or src.format != "text" or not any(d.fix for d in result.active):
+        return Outcome(replace(result, text=src.text) if src and options.keep_text else result)
     settings = resolver.settings(Path(path))
     ruleset = resolver.ruleset(settings)
-    try:
-        raw = source.read_bytes(path, name, options.max_bytes)
-        src = extract.from_bytes(raw, name, Path(path).suffix.lower(), options.encoding)
-    except InputError as exc:  # the file changed under us between the two reads
-        return Outcome(replace(result, error=exc.message))
     original, text, applied = src.text, src.text, 0
     for _ in range(MAX_PASSES):
         text, count = apply(text, result.diagnostics)
         if not count:
             break
         applied += count
-        src = source.from_text(text, name, src.encoding)
-        result = linter.lint_source(src, ruleset, options.year, settings.require_reason,
-                                    settings.fail_on)
+        result = linter.lint_source(source.from_text(text, result.path, src.encoding), ruleset,
+                                    options.year, settings.require_reason, settings.fail_on)
     result = replace(result, text=text) if options.keep_text else result
     if write and text != original:
         try:
-            _write(path, text, src.encoding, raw)
+            _write(path, text, src.encoding)
         except (OSError, UnicodeEncodeError) as exc:
             return Outcome(replace(result, error=f"could not write the fix: {exc}"))
     return Outcome(result, original, text, applied)
 
 
-def _write(path: str, text: str, encoding: str, raw: bytes) -> None:
+def _write(path: str, text: str, encoding: str) -> None:
     """Write atomically, in the file's own encoding and byte order, keeping its mode."""
-    if raw.startswith(codecs.BOM_UTF16_BE):
+    target = Path(path)
+    bom = b""
+    if encoding.lower().replace("_", "-") == "utf-16":   # decodes either byte order: keep it
+        with target.open("rb") as existing:
+            bom = existing.read(2)
+    if bom == codecs.BOM_UTF16_BE:
         data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
-    elif raw.startswith(codecs.BOM_UTF16_LE):
+    elif bom == codecs.BOM_UTF16_LE:
         data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     else:
         data = text.encode(encoding)
-    target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -112,6 +112,14 @@ def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
 
 def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
     """Lint one file (or stdin for '-', named by --stdin-filename) under its own settings."""
+    result, src = lint_file(path, resolver, stdin)
+    return replace(result, text=src.text) if src and resolver.options.keep_text else result
+
+
+def lint_file(path: str, resolver: Resolver,
+              stdin: bytes | None = None) -> tuple[FileResult, source.Source | None]:
+    """Lint one file and also return the decoded source it read (None when it could not be
+    read), for callers that go on with the text: `--fix`."""
     options = resolver.options
     is_stdin = path == STDIN
     named = options.stdin_filename if is_stdin else path
@@ -125,10 +133,9 @@ def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> File
             src = extract.read(path, name, options.encoding, options.max_bytes)
     except InputError as exc:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-        return FileResult(name, error=reason, fail_on=settings.fail_on)
-    result = lint_source(src, resolver.ruleset(settings), resolver.options.year,
-                         settings.require_reason, settings.fail_on)
-    return replace(result, text=src.text) if options.keep_text else result
+        return FileResult(name, error=reason, fail_on=settings.fail_on), None
+    return lint_source(src, resolver.ruleset(settings), options.year, settings.require_reason,
+                       settings.fail_on), src
 
 
 def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,

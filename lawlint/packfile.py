@@ -34,6 +34,7 @@ class PackFile:
 
 DEFAULT_PACKS = ("national", "typography")   # what runs when no configuration names packs
 
+
 def builtin_dir() -> Path:
     """Where the built-in packs live: inside the wheel, or `rules/` of a source checkout."""
     packaged = Path(str(resources.files("lawlint"))) / "rules"

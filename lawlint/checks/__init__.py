@@ -16,6 +16,11 @@ import regex
 from lawlint.document import Document, Edit, Section, Span
 
 
+# A sentence of folded text (full-width marks already half-width): what kinds that judge
+# sentence by sentence iterate over.
+SENTENCE = regex.compile(r"[^。;!?\n]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A defect found at `span`; `args` fill the rule's message template; `fix`, when the

@@ -8,9 +8,8 @@ from typing import Any
 
 import regex
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import SENTENCE, Context, Hit, compile_pattern, register
 
-_SENTENCE = regex.compile(r"[^。;!?\n]+")
 _CLAUSE = regex.compile(r"[^。;!?,、\n]+")
 
 
@@ -37,7 +36,7 @@ class FigureCheck:
             if mention is None or not doc.body_start <= line.start < doc.body_end:
                 continue
             first_mention = first_mention or (line.start + mention.start(), line.start + mention.end())
-            for sentence in _SENTENCE.finditer(line.text):
+            for sentence in SENTENCE.finditer(line.text):
                 if self.verb.search(sentence.group()) and self.figure.search(sentence.group()):
                     return
         if first_mention is None:

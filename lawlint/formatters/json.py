@@ -24,7 +24,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None
             "warnings": sum(r.count("warning") for r in results),
             "info": sum(r.count("info") for r in results),
             "suppressed": sum(r.suppressed_count for r in results),
-            "fixable": sum(1 for r in results for d in r.active if d.fix),
+            "fixable": sum(r.fixable_count for r in results),
             "unreadable": sum(1 for r in results if r.error),
         },
     }

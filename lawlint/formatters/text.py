@@ -43,7 +43,7 @@ def _lines(results: list[FileResult]):
                    _STYLES[diagnostic.severity])
             if 0 < diagnostic.line <= len(source_lines):
                 yield from _snippet(source_lines[diagnostic.line - 1], diagnostic)
-    fixable = sum(1 for result in results for d in result.active if d.fix)
+    fixable = sum(result.fixable_count for result in results)
     if fixable:
         yield f"[*] {fixable} fixable with --fix (--diff shows the changes)", None
     yield summary(results), "bold"
