@@ -76,3 +76,16 @@ def _number(text: str | None) -> int | None:
     if text is None:
         return None
     return int(text) if text.isdigit() else cn_to_int(text)
+
+
+# A year the text speaks of: 「2023年」, 「2023 年度」; not one inside 《…》 (a cited title),
+# nor either end of a range (「2021—2025年」), nor a year run into other digits.
+_SPOKEN_YEAR = regex.compile(
+    r"(?<![\d\-—–~～至到])((?:19|20)\d\d)\s*(?:年度|年)(?!\s*[\-—–~～至到]\s*\d)")
+_CITED = regex.compile(r"《[^《》\n]*》")
+
+
+def spoken_years(text: str) -> list[int]:
+    """Years the text names in its own voice, in order (cited titles and ranges left out)."""
+    plain = _CITED.sub(lambda m: " " * len(m.group(0)), text) if "《" in text else text
+    return [int(match.group(1)) for match in _SPOKEN_YEAR.finditer(plain)]

@@ -60,6 +60,7 @@ class Section:
     parent: int | None
     start: int
     end: int
+    parts: tuple[str, ...] = ()   # the elements (M, S, R, P, O) its heading names, best first
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,11 @@ class Closing:
     date: WrittenDate | None = None
     copy_to: Line | None = None
     attachments: tuple[Line, ...] = ()
+    signatures: tuple[Line, ...] = ()   # every line of the signature (joint: 党委 and 政府)
+
+    @property
+    def signed_by(self) -> str | None:
+        return " ".join(line.text for line in self.signatures) if self.signatures else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,8 @@ class Document:
     closing: Closing
     year: int | None
     organ: str | None
+    year_basis: str | None = None    # where the year was read: option, title, headings, date, opening
+    organ_source: str | None = None  # where the organ was read: title, letterhead, signature
 
     @property
     def title_text(self) -> str:
@@ -101,6 +109,20 @@ class Document:
     @property
     def top_sections(self) -> tuple[Section, ...]:
         return tuple(section for section in self.sections if section.parent is None)
+
+    def part_sections(self, key: str) -> tuple[Section, ...]:
+        """The outermost sections whose heading names element `key`, at any level."""
+        named = {s.index for s in self.sections if key in s.parts}
+        return tuple(self.sections[i] for i in sorted(named)
+                     if not self._ancestor_in(self.sections[i], named))
+
+    def _ancestor_in(self, section: Section, indices: set[int]) -> bool:
+        parent = section.parent
+        while parent is not None:
+            if parent in indices:
+                return True
+            parent = self.sections[parent].parent
+        return False
 
     def text(self, start: int, end: int) -> str:
         """Folded text between two folded offsets."""

@@ -17,7 +17,7 @@ _EXCERPT_LIMIT = 80
 
 def run(document: Document, ruleset: RuleSet, require_reason: bool = False) -> tuple[Diagnostic, ...]:
     """Run every rule on one document; findings come back in file order."""
-    ctx = Context(document, ruleset.parameters, ruleset.elements)
+    ctx = Context(document, ruleset.parameters, ruleset.elements, ruleset.grammar.organs)
     found = tuple(d for rule in ruleset.rules for d in _run_rule(rule, ctx, ruleset))
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))

@@ -1,100 +1,170 @@
 """Front matter and closing block of a report, found on folded lines (GB/T 9704-2012 layout).
 
-Front: an optional letterhead (an organ name alone, 「清远市卫生健康局」), the title (1–4 lines),
-the addressee (主送机关, ends with a colon). Closing: signature (署名) above the date (成文日期),
-then 版记 lines such as 抄送.
+Front: page furniture and the 版头 (skipped, see `furniture`), an optional letterhead or
+发文机关标志, the title (the first run of title lines, 1–4), the addressee (主送机关: organ
+names and a colon). Closing: signature (署名, one to three organ lines) above the date
+(成文日期), then 版记 lines such as 抄送; a web page's footer below them is skipped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
-from lawlint import dates, ordinals
+from lawlint import dates, furniture, ordinals
 from lawlint.document import Closing, Line
+from lawlint.organs import OrganGrammar
 
-ORGAN_SUFFIX = r"(?:局|委员会|委|政府|办公室|办|厅|院|部|署|中心|所|会|组|处|司|队|站)"
-_ORGAN_ONLY = regex.compile(rf"\p{{Han}}{{2,30}}{ORGAN_SUFFIX}")
-_TITLE_WORD = regex.compile(r"报告|法治|建设|情况|总结")
-_RULE_LINE = regex.compile(r"[-*_=—]{3,}")
-# GB/T 9704-2012 7.2: 份号, 密级和保密期限, 紧急程度 stand above the title
-_HEADER_MARK = regex.compile(r"\d{6}|(?:绝密|机密|秘密)(?:★.{0,6})?|保密期限.{0,8}|特急|加急|特提|平急")
+_TITLE_WORD = regex.compile(r"报告|法治|建设|情况|总结|依法行政")
+_TITLE_END = regex.compile(r"(?:报告|总结)$")
+_YEAR_PIECE = regex.compile(r"(?:19|20)\d\d年度?$|^关于")
 _SENTENCE = regex.compile(r"[。；;,]")
 _COPY_TO = regex.compile(r"抄送|印发|\(此件")
 _ATTACHMENT = regex.compile(r"附件\d*[:：]")
-_ADDRESSEE_ORGAN = r"(?:委|政府|办|局|厅|委员会|办公室|部)"
-_ONE_ADDRESSEE = rf"\p{{Han}}{{1,20}}{_ADDRESSEE_ORGAN}"
-_BARE_ADDRESSEE = regex.compile(rf"(?:{_ONE_ADDRESSEE}、)*{_ONE_ADDRESSEE}")
-_ADDRESSEE_END = regex.compile(ORGAN_SUFFIX + r"[:：]$")
 _NAME = regex.compile(r"[\p{Han}()（）、 ·]+")
 _MAX_FRONT_LINES = 8
 _MAX_TITLE_LINES = 4
+_MAX_TITLE_LINE = 50
+_MAX_SCAN = 40
 _MAX_NAME = 40
+_MAX_SIGNATURE_LINES = 3
 
 
-def front_matter(lines: Sequence[Line]) -> tuple[Line | None, tuple[Line, ...], Line | None, int]:
-    """Return (letterhead, title lines, addressee, folded offset where the body starts)."""
-    region = _front_region(lines)
-    addressee_at = next((i for i, line in enumerate(region) if _is_addressee(line.text)), None)
-    candidates = region if addressee_at is None else region[:addressee_at]
-    candidates = [line for line in candidates
-                  if not _RULE_LINE.fullmatch(line.text) and not _HEADER_MARK.fullmatch(line.text)]
-    addressee = region[addressee_at] if addressee_at is not None else None
-    if addressee is None and len(candidates) > 1 and _BARE_ADDRESSEE.fullmatch(candidates[-1].text):
-        addressee = candidates.pop()  # 「区政府」 written without its colon
-    letterhead = None
-    if len(candidates) > 1 and _ORGAN_ONLY.fullmatch(candidates[0].text) \
-            and candidates[0].text in "".join(line.text for line in candidates[1:]):
-        letterhead, candidates = candidates[0], candidates[1:]
-    title = tuple(candidates[:_MAX_TITLE_LINES])
-    if not _TITLE_WORD.search("".join(line.text for line in title)):
-        letterhead, title = letterhead or (title[0] if _is_organ(title) else None), ()
-    last = addressee or (title[-1] if title else letterhead)
-    body_start = last.end if last else (region[0].start if region else 0)
-    return letterhead, title, addressee, body_start
+@dataclass(frozen=True, slots=True)
+class Front:
+    """What stands above the body: letterhead or 发文机关标志, title lines, addressee."""
+
+    letterhead: Line | None
+    title: tuple[Line, ...]
+    addressee: Line | None
+    body_start: int
 
 
-def _front_region(lines: Sequence[Line]) -> list[Line]:
-    """Leading non-blank lines that are neither headings nor body paragraphs."""
-    region: list[Line] = []
+def front_matter(lines: Sequence[Line], organs: OrganGrammar) -> Front:
+    """Skip furniture and the 版头, take the first run of title lines, then the addressee;
+    the body starts after the last line that belongs to the front."""
+    scan = _FrontScan(organs)
     for line in lines:
-        if not line.text:
-            continue
-        if len(region) >= _MAX_FRONT_LINES or ordinals.parse(line.text) is not None \
-                or _is_body(line.text):
+        if line.text and not scan.take(line):
             break
-        region.append(line)
-    return region
+    return scan.result(lines)
+
+
+class _FrontScan:
+    """One pass over the leading lines; `take` says whether a line still belongs to the front."""
+
+    def __init__(self, organs: OrganGrammar):
+        self.organs = organs
+        self.issuer: Line | None = None
+        self.candidates: list[Line] = []
+        self.addressee: Line | None = None
+        self.last: Line | None = None   # the last furniture or 版头 line taken
+        self.seen = 0
+
+    def take(self, line: Line) -> bool:
+        self.seen += 1
+        text = line.text
+        if self.seen > _MAX_SCAN or self.addressee is not None:
+            return False
+        found = furniture.kind(text)
+        if found == "issuer" and not self.candidates:
+            self.issuer = self.last = line
+            return True
+        if found or (dates.DATE.search(text) and not _TITLE_WORD.search(text)):
+            self.last = line   # furniture, 版头, or a site name with the day's date
+            return True
+        if ordinals.parse(text) is not None or _is_body(text):
+            return False
+        if self.is_addressee(text):
+            self.addressee = line
+            return True
+        if len(self.candidates) >= _MAX_FRONT_LINES:
+            return False
+        self.candidates.append(line)
+        return True
+
+    def is_addressee(self, text: str) -> bool:
+        """「县委、县政府：」: organ names, then a colon."""
+        return text.endswith((":", "：")) and len(text) <= _MAX_NAME \
+            and self.organs.is_organ(text[:-1])
+
+    def result(self, lines: Sequence[Line]) -> Front:
+        title = _title_run(self.candidates, self.organs)
+        letterhead = self.issuer
+        if title and letterhead is None and len(title) > 1 and self.organs.is_organ(title[0].text) \
+                and title[0].text in "".join(line.text for line in title[1:]):
+            letterhead, title = title[0], title[1:]
+        if not title and self.candidates and self.organs.is_organ(self.candidates[0].text):
+            letterhead = letterhead or self.candidates[0]
+        rest = self.candidates[self.candidates.index(title[-1]) + 1:] if title else []
+        addressee = self.addressee
+        if addressee is None and rest and self.organs.is_organ(rest[-1].text):
+            addressee = rest[-1]  # 「区政府」 written without its colon
+        ends = [line for line in (self.last, addressee, letterhead, *title) if line]
+        ends += [line for line in rest if _repeats(line.text, title)]
+        first = next((line for line in lines if line.text), None)
+        body_start = max(line.end for line in ends) if ends else (first.start if first else 0)
+        return Front(letterhead, title, addressee, body_start)
+
+
+def _title_run(candidates: list[Line], organs: OrganGrammar) -> tuple[Line, ...]:
+    """The first run of title-like lines, joined until a line completes the title (ends in
+    报告 or 总结); a run that never names the report (报告, 法治, 情况…) is no title."""
+    for start, first in enumerate(candidates):
+        if not _title_like(first.text, organs):
+            continue
+        run: list[Line] = []
+        for line in candidates[start:start + _MAX_TITLE_LINES]:
+            if not _title_like(line.text, organs):
+                break
+            run.append(line)
+            if _TITLE_END.search(line.text):
+                break
+        if _TITLE_WORD.search("".join(line.text for line in run)):
+            return tuple(run)
+    return ()
+
+
+def _title_like(text: str, organs: OrganGrammar) -> bool:
+    return len(text) <= _MAX_TITLE_LINE and (
+        _TITLE_WORD.search(text) is not None or organs.is_organ(text)
+        or _YEAR_PIECE.search(text) is not None)
+
+
+def _repeats(text: str, title: tuple[Line, ...]) -> bool:
+    """The page shows the title twice (as page heading and in the body)."""
+    whole = "".join(line.text for line in title)
+    return bool(whole) and (text == whole or (len(text) >= 6 and text in whole))
 
 
 def _is_body(text: str) -> bool:
     return len(text) > 60 or text.endswith("。") or _SENTENCE.search(text) is not None
 
 
-def _is_addressee(text: str) -> bool:
-    """「县委、县政府：」: organ names joined by 、, then a colon."""
-    return (text.endswith((":", "：")) and len(text) <= _MAX_NAME
-            and _ADDRESSEE_END.search(text) is not None)
-
-
-def _is_organ(title: tuple[Line, ...]) -> bool:
-    return len(title) == 1 and _ORGAN_ONLY.fullmatch(title[0].text) is not None
-
-
-def closing(lines: Sequence[Line], body_start: int, text_end: int) -> Closing:
-    """Find signature, date, 抄送 and 附件 at the end of the report."""
+def closing(lines: Sequence[Line], body_start: int, text_end: int,
+            organs: OrganGrammar) -> Closing:
+    """Find signature, date, 抄送 and 附件 at the end of the report (a page footer skipped)."""
     content = [line for line in lines if line.text and line.start >= body_start]
-    copy_to = None
-    while content and _COPY_TO.match(content[-1].text):
+    copy_to, tail = None, []
+    while content and (_COPY_TO.match(content[-1].text) or furniture.kind(content[-1].text) == "web"):
         line = content.pop()
+        tail.append(line)
         copy_to = line if line.text.startswith("抄送") else copy_to
     attachments = tuple(line for line in content if _ATTACHMENT.match(line.text))
     date_line = content.pop() if content and dates.is_date_line(content[-1].text) else None
-    signature = content.pop() if content and is_signature(content[-1].text) else None
-    start = min((line.start for line in (signature, date_line, copy_to) if line), default=text_end)
+    signatures: list[Line] = []
+    if content and is_signature(content[-1].text):
+        signatures.append(content.pop())
+        while content and len(signatures) < _MAX_SIGNATURE_LINES and date_line \
+                and organs.is_organ(content[-1].text) and organs.is_organ(signatures[-1].text):
+            signatures.append(content.pop())   # a joint signature: 党委 above 政府
+    signatures.reverse()
+    start = min((line.start for line in (*signatures, date_line, *tail) if line), default=text_end)
     written = dates.parse(date_line.text) if date_line else None
-    return Closing(start, signature, date_line, written, copy_to, attachments)
+    return Closing(start, signatures[0] if signatures else None, date_line, written, copy_to,
+                   attachments, tuple(signatures))
 
 
 def is_signature(text: str) -> bool:

@@ -103,7 +103,7 @@ def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
             require_reason: bool = False, fail_on: str = "error") -> tuple[FileResult, Document]:
     """Lint one decoded report; also return the parsed document (for batch cross-checks)."""
     folded = fold.fold(src)
-    document = structure.parse(src, folded, year)
+    document = structure.parse(src, folded, year, ruleset.grammar)
     diagnostics = engine.run(document, ruleset, require_reason)
     date = document.closing.date.text if document.closing.date else None
     return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,

@@ -15,8 +15,11 @@ from typing import Any
 
 import regex
 
-from lawlint import packfile, packschema
-from lawlint.checks import KINDS, Element, TimedPattern, load_kinds
+from lawlint import packfile, packschema, parts
+from lawlint.checks import KINDS, TimedPattern, load_kinds
+from lawlint.grammar import Grammar
+from lawlint.organs import OrganGrammar
+from lawlint.parts import Cue, Element
 from lawlint.errors import PackError
 from lawlint.packfile import DEFAULT_PACKS, PackFile
 
@@ -75,6 +78,7 @@ class RuleSet:
     elements: tuple[Element, ...]
     packs: tuple[str, ...]
     digest: str
+    grammar: Grammar = field(default_factory=Grammar, compare=False)
     builtins: tuple[Rule, ...] = BUILTIN_RULES
 
     @property
@@ -112,14 +116,17 @@ def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = Non
     specs: dict[str, tuple[dict, PackFile, tuple]] = {}
     parameters: dict[str, Any] = {}
     elements: list[Element] = []
+    organs: dict = {}
     for pack in files:
         _add_rules(pack, specs)
         _apply_overrides(pack, specs)
         parameters.update(pack.data.get("parameters", {}))
         elements = _merge_elements(elements, pack)
+        organs = _merge_organs(organs, pack)
     rules = tuple(_build(item, pack, path) for item, pack, path in specs.values())
     digest = hashlib.sha256("".join(p.digest for p in files).encode()).hexdigest()
-    return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest)
+    grammar = Grammar(tuple(elements), OrganGrammar.from_pack(organs))
+    return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest, grammar)
 
 
 def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:
@@ -178,9 +185,24 @@ def _merge_elements(elements: list[Element], pack: PackFile) -> list[Element]:
 
 
 def _element(item: dict, index: int, pack: PackFile) -> Element:
-    heading = _compile(item["heading"], pack, pack.line("elements", index, "heading"), item["key"])
-    return Element(item["key"], item["label"], TimedPattern(heading), item.get("topical_min"),
-                   item.get("short", ""))
+    """An element and its heading vocabulary: scored `cues`, a `veto`, the year offset; a
+    plain `heading` regex is one cue that names the element on its own."""
+    def compiled(pattern: str, *where) -> TimedPattern:
+        return TimedPattern(_compile(pattern, pack, pack.line("elements", index, *where),
+                                     f"{item['key']}.{where[0]}"))
+
+    cues = [Cue(compiled(cue["pattern"], "cues", n), int(cue["weight"]), bool(cue.get("fallback")),
+                cue["pattern"]) for n, cue in enumerate(item.get("cues", ()))]
+    if "heading" in item:
+        cues.append(Cue(compiled(item["heading"], "heading"), parts.THRESHOLD, False, item["heading"]))
+    veto = compiled(item["veto"], "veto") if "veto" in item else None
+    return Element(item["key"], item["label"], tuple(cues), veto, int(item.get("year", 0)),
+                   item.get("topical_min"), item.get("short", ""))
+
+
+def _merge_organs(organs: dict, pack: PackFile) -> dict:
+    """A pack's `organs` lists replace the inherited lists of the same name."""
+    return {**organs, **pack.data.get("organs", {})}
 
 
 def _build(item: dict, pack: PackFile, path: tuple) -> Rule:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Protocol
 
 import regex
 
 from lawlint.document import Document, Edit, Section, Span
+from lawlint.organs import OrganGrammar
+from lawlint.parts import Element
+from lawlint.patterns import TimedPattern, compile_pattern
+
+__all__ = ["Context", "Element", "Hit", "KINDS", "SENTENCE", "TimedPattern", "compile_pattern", "register"]
 
 
 # A sentence of folded text (full-width marks already half-width): what kinds that judge
@@ -32,38 +36,19 @@ class Hit:
     fix: tuple[Edit, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
-    """A required part of the report (M, S, R, P, O) and how its heading is recognised."""
-
-    key: str
-    label: str
-    heading: TimedPattern
-    topical_min: int | None = None
-    short: str = ""
-
-
 class Context:
     """One document plus the pack's parameters and elements, with shared derived facts."""
 
-    def __init__(self, doc: Document, params: Mapping[str, Any], elements: tuple[Element, ...]):
+    def __init__(self, doc: Document, params: Mapping[str, Any], elements: tuple[Element, ...],
+                 organs: OrganGrammar | None = None):
         self.doc = doc
         self.params = params
         self.elements = elements
-
-    @cached_property
-    def roles(self) -> dict[int, str]:
-        """Element key of each top-level section whose heading names one (section index → key)."""
-        roles = {}
-        for section in self.doc.top_sections:
-            for element in self.elements:
-                if element.heading.search(section.heading.title):
-                    roles[section.index] = element.key
-                    break
-        return roles
+        self.organs = organs or OrganGrammar.from_pack({})
 
     def present(self, key: str) -> bool:
-        """The element has its own section, or (with `topical_min`) enough topical ones."""
+        """The element is named by a heading at any level, or (with `topical_min`) enough
+        topical top-level sections stand in for it."""
         if self.sections_of(key):
             return True
         element = next((e for e in self.elements if e.key == key), None)
@@ -78,11 +63,12 @@ class Context:
         return self.topical()
 
     def sections_of(self, key: str) -> tuple[Section, ...]:
-        return tuple(s for s in self.doc.top_sections if self.roles.get(s.index) == key)
+        """The outermost sections whose heading names the element, at any level."""
+        return self.doc.part_sections(key)
 
     def topical(self) -> tuple[Section, ...]:
         """Top-level sections that name no element: topical measures (「二、依法履行…职能」)."""
-        return tuple(s for s in self.doc.top_sections if s.index not in self.roles)
+        return tuple(s for s in self.doc.top_sections if not s.parts)
 
     def label(self, key: str) -> str:
         return next((e.label for e in self.elements if e.key == key), key)
@@ -104,32 +90,6 @@ def register(name: str) -> Callable[[type], type]:
         KINDS[name] = cls
         return cls
     return add
-
-
-class TimedPattern:
-    """A pack regex whose every search gives up after `TimedPattern.timeout` seconds.
-
-    Pack authors write regexes; a catastrophic one must fail its rule, not hang the run."""
-
-    __slots__ = ("pattern",)
-    timeout: float = 2.0
-
-    def __init__(self, pattern: regex.Pattern):
-        self.pattern = pattern
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.pattern.search(text, pos, endpos, timeout=TimedPattern.timeout)
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.pattern.match(text, pos, endpos, timeout=TimedPattern.timeout)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        return self.pattern.finditer(text, pos, endpos, timeout=TimedPattern.timeout)
-
-
-def compile_pattern(pattern: str) -> TimedPattern:
-    """Compile a pack regex; the pack loader reports failures with file and line."""
-    return TimedPattern(regex.compile(pattern))
 
 
 def load_kinds() -> None:

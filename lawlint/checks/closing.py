@@ -7,6 +7,7 @@ from typing import Any
 
 from lawlint import dates
 from lawlint.checks import Context, Hit, register
+from lawlint.checks.headings import BASIS
 from lawlint.document import Document, Edit, Span
 
 
@@ -23,7 +24,8 @@ def _end_anchor(doc: Document) -> Span:
 @register("signature")
 class SignatureCheck:
     """defect `missing`: no organ name above the date / at the end. defect `mismatch`: the
-    signing organ is not the organ named in the title."""
+    signing organ is not the organ of the title (or letterhead), read with the pack's organ
+    grammar: short forms, 党组 for its department and joint 党委 + 政府 signatures match."""
 
     PROVIDES = ('found', 'expected')
 
@@ -32,21 +34,15 @@ class SignatureCheck:
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
-        signature = doc.closing.signature
-        if signature is None:
+        closing = doc.closing
+        if closing.signature is None:
             if self.defect == "missing":
                 yield Hit(_end_anchor(doc))
             return
-        title_organ = doc.organ if doc.title else None
-        if self.defect == "mismatch" and title_organ and not _same_organ(signature.text, title_organ):
-            yield Hit(doc.span(signature.start, signature.end),
-                      {"found": signature.text, "expected": title_organ})
-
-
-def _same_organ(signed: str, titled: str) -> bool:
-    """Equal, or one is the other without its place prefix (渝北区卫生健康委员会 for
-    重庆市渝北区卫生健康委员会); 「…委员会办公室」 is another organ."""
-    return signed.endswith(titled) or titled.endswith(signed)
+        named = doc.organ if doc.organ_source in ("title", "letterhead") else None
+        if self.defect == "mismatch" and named and not ctx.organs.same(closing.signed_by, named):
+            yield Hit(doc.span(closing.signatures[0].start, closing.signatures[-1].end),
+                      {"found": closing.signed_by, "expected": named})
 
 
 @register("date")
@@ -54,7 +50,7 @@ class DateCheck:
     """The 成文日期: defect `missing`, `format` (GB/T 9704), `invalid` (no such day),
     `year` (not the year after the report year), `late` (after the `parameter` deadline)."""
 
-    PROVIDES = ('found', 'year', 'expected', 'deadline')
+    PROVIDES = ('found', 'year', 'expected', 'deadline', 'basis')
 
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]
@@ -68,7 +64,8 @@ class DateCheck:
                 yield Hit(_end_anchor(doc))
             return
         span = doc.span(line.start, line.end)
-        args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year}
+        args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year,
+                "basis": BASIS.get(doc.year_basis, "")}
         day = written.as_date()
         if self.defect == "format" and not written.standard:
             yield Hit(span, args | {"expected": _standard(written)}, fix=_date_fix(doc, line, written))

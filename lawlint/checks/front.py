@@ -11,14 +11,16 @@ from lawlint.document import Edit, Span
 
 @register("title")
 class TitleCheck:
-    """defect `missing`: no title. defect `incomplete`: the title lacks a `require`d part."""
+    """defect `missing`: no title. defect `incomplete`: the title lacks a `require`d part:
+    an item's `pattern` must match the title, or its `part` (`organ`) must be named: by the
+    title, or by the letterhead / 发文机关标志 of a report laid out as GB/T 9704 版头."""
 
     PROVIDES = ('missing', 'title')
 
     def __init__(self, params: Mapping[str, Any]):
         self.defect = params["defect"]
-        self.require = [(item["label"], compile_pattern(item["pattern"]))
-                        for item in params.get("require", ())]
+        self.require = [(item["label"], compile_pattern(item["pattern"]) if "pattern" in item
+                         else item["part"]) for item in params.get("require", ())]
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
@@ -28,7 +30,7 @@ class TitleCheck:
             return
         if self.defect != "incomplete":
             return
-        missing = [label for label, pattern in self.require if not pattern.search(doc.title_text)]
+        missing = [label for label, wanted in self.require if not _has(doc, wanted)]
         if missing:
             yield Hit(doc.span(doc.title[0].start, doc.title[-1].end),
                       {"missing": "、".join(missing), "title": doc.title_text})
@@ -58,6 +60,12 @@ class AddresseeCheck:
             written = doc.source.text[span.start:span.end]
             if not self.pattern.search(written):
                 yield Hit(span, {"found": written}, fix=_colon_fix(written, span))
+
+
+def _has(doc, wanted) -> bool:
+    if wanted == "organ":
+        return doc.organ_source in ("title", "letterhead")
+    return wanted.search(doc.title_text) is not None
 
 
 def _colon_fix(written: str, span: Span) -> tuple[Edit, ...]:

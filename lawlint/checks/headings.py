@@ -138,10 +138,11 @@ def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:
 
 @register("year")
 class YearCheck:
-    """A top-level element heading must name the year `offsets[KEY]` after the report year
-    (0 for M, S, R; 1 for P), if it names a year at all."""
+    """A heading that names an element must name the year `offsets[KEY]` after the report
+    year (0 for M, S, R; 1 for P), if it names a year at all; a heading that names several
+    elements may name the year of any of them."""
 
-    PROVIDES = ('found', 'expected', 'element')
+    PROVIDES = ('found', 'expected', 'element', 'year', 'basis')
 
     _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
@@ -152,15 +153,21 @@ class YearCheck:
         doc = ctx.doc
         if doc.year is None:
             return
-        for section in doc.top_sections:
-            key = ctx.roles.get(section.index)
-            if key not in self.offsets:
+        for section in doc.sections:
+            keys = [key for key in section.parts if key in self.offsets]
+            if not keys:
                 continue
-            expected = doc.year + self.offsets[key]
+            allowed = {doc.year + self.offsets[key] for key in keys}
             line = section.heading.line
             title_end = section.heading.marker_end - line.start + len(section.heading.title)
             for match in self._YEAR.finditer(line.text, 0, title_end):
-                if int(match.group(1)) != expected:
+                if int(match.group(1)) not in allowed:
                     yield Hit(doc.span(line.start + match.start(1), line.start + match.end(1)),
-                              {"found": match.group(1), "expected": expected,
-                               "element": ctx.label(key)})
+                              {"found": match.group(1), "expected": doc.year + self.offsets[keys[0]],
+                               "element": ctx.label(keys[0]), "year": doc.year,
+                               "basis": BASIS.get(doc.year_basis, "")})
+
+
+# How a message says where the report year was read (LL405, LL504).
+BASIS = {"option": "据 --year", "title": "据标题", "headings": "据各部分标题",
+         "date": "据成文日期", "opening": "据正文开头"}

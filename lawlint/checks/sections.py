@@ -10,10 +10,11 @@ from lawlint.checks import Context, Hit, compile_pattern, register
 
 @register("section")
 class SectionCheck:
-    """An element must have its own top-level section (or, for an element with
-    `topical_min`, that many topical sections such as 「二、依法履行…职能」)."""
+    """An element must be named by a heading somewhere in the tree (level 1 or 2), or, for
+    an element with `topical_min`, that many topical sections such as 「二、依法履行…职能」
+    stand in for it."""
 
-    PROVIDES = ('element',)
+    PROVIDES = ('element', 'next_year')
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
@@ -21,15 +22,19 @@ class SectionCheck:
     def run(self, ctx: Context) -> Iterator[Hit]:
         if ctx.present(self.element):
             return
-        yield Hit(ctx.doc.anchor(), {"element": ctx.label(self.element)})
+        year = ctx.doc.year
+        yield Hit(ctx.doc.anchor(), {"element": ctx.label(self.element),
+                                     "next_year": year + 1 if year else "下一"})
 
 
 @register("statement")
 class StatementCheck:
-    """A statement (the R responsibility statement) must appear, in its own section.
+    """A statement (the R responsibility statement) must appear, as a part of its own.
 
-    defect `missing`: neither a section nor the statement anywhere in the text;
-    defect `not-section`: the statement exists only inside another section.
+    defect `missing`: no heading names the element and `pattern` (what the leaders did:
+    主要负责同志…主持召开, 带头述法, 第一责任人…) matches nowhere in the body;
+    defect `not-section`: no level-1 heading names it; it is a level-2 item (reported at that
+    heading) or only a sentence inside another part.
     """
 
     PROVIDES = ('element', 'found')
@@ -40,9 +45,16 @@ class StatementCheck:
         self.defect = params["defect"]
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        if ctx.sections_of(self.element):
-            return
         doc = ctx.doc
+        own = ctx.sections_of(self.element)
+        if any(section.parent is None for section in own):
+            return
+        if own:
+            if self.defect == "not-section":
+                line = own[0].heading.line
+                yield Hit(doc.span(line.start, line.end),
+                          {"element": ctx.label(self.element), "found": line.text})
+            return
         match = self.pattern.search(doc.folded.text, doc.body_start, doc.body_end)
         if self.defect == "missing" and match is None:
             yield Hit(doc.anchor(), {"element": ctx.label(self.element)})
@@ -53,7 +65,8 @@ class StatementCheck:
 
 @register("order")
 class OrderCheck:
-    """Elements should follow `sequence`; keys in `may_lead` may come first instead."""
+    """Elements should follow `sequence`; keys in `may_lead` may come first instead. A
+    top-level section counts as the element its heading names best, a topical one as M."""
 
     PROVIDES = ('found', 'expected')
 
@@ -64,7 +77,7 @@ class OrderCheck:
     def run(self, ctx: Context) -> Iterator[Hit]:
         first: dict[str, Any] = {}
         for section in ctx.doc.top_sections:
-            key = ctx.roles.get(section.index, "M")
+            key = section.parts[0] if section.parts else "M"
             first.setdefault(key, section)
         found = [key for key in first if key in self.sequence]
         expected = sorted(found, key=self.sequence.index)

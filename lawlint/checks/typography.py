@@ -252,8 +252,13 @@ def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
         offset, char = match.start(), match.group(0)
         if char in _OPENERS:
             if stack and stack[-1][1] == char:
-                yield offset, char, _OPENERS[char]   # 「“放管服“」: the second should close
-                stack.pop()
+                if _closed_later(text, match.end(), char):
+                    # 「“平安建设宣传月、“12.4”」: the first was never closed; the second pairs on
+                    yield stack[-1][0], char, f"与之配对的{_OPENERS[char]}"
+                    stack[-1] = (offset, char)
+                else:
+                    yield offset, char, _OPENERS[char]   # 「“放管服“」: the second should close
+                    stack.pop()
                 continue
             stack.append((offset, char))
         elif not stack:
@@ -264,3 +269,14 @@ def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:
             stack.pop()
     for offset, char in stack:
         yield offset, char, f"与之配对的{_OPENERS[char]}"
+
+
+def _closed_later(text: str, start: int, opener: str) -> bool:
+    """Whether the next mark of the opener's kind after `start` is its closer."""
+    closer = _OPENERS[opener]
+    for char in text[start:]:
+        if char == closer:
+            return True
+        if char == opener:
+            return False
+    return False

@@ -1,0 +1,85 @@
+"""Lines around a report that are not the report: web-page furniture and the GB/T 9704 版头.
+
+A saved web page brings its site header, breadcrumb, 发布时间/来源/浏览次数 lines, font-size
+switches, the 政府信息公开 metadata table and a footer; a document sent upward by PDF brings
+its 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, the red rule). None of it is title,
+organ, year or date. `kind(line)` names what a line is, on folded text (half-width marks).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Field names of page metadata and of the 信息公开 table, followed by a colon, a column bar
+# or a tab; several may share one line (「来源:×× 发布时间:2024-03-28 09:18」).
+_FIELDS = (
+    "当前位置|您(?:现在)?(?:所在)?的?位置|所在位置|位置|发布时间|发布日期|发表时间|发布者|更新时间|"
+    "日期|时间|来源|信息来源|稿件来源|文章来源|作者|撰稿|编辑|责任编辑|审核|审校|供稿|摄影|"
+    "浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|阅读人次|访问量|访问次数|字号|字体|"
+    "索引号|主题分类|主题词|发文机关|发布机构|发文单位|成文日期|公文种类|文种|体裁分类|组配分类|"
+    "服务对象|有效性|效力状态|公开方式|公开范围|公开时限|生成日期|分类|标题|名称|文号|发文字号|"
+    "信息分类|所属机构|所属主题|关键词|分享到|分享|打印|关闭|收藏|主办单位|主办|承办单位|承办|"
+    "协办|技术支持|网站标识码|联系电话|联系我们|地址|邮编|ICP备案号|备案号"
+)
+_FIELD_LINE = regex.compile(rf"[\s•·*\-|【\[(]*(?:{_FIELDS})\s*(?:[:：|\t]|\s*$)")
+# Words a page header or footer shows alone or in a row: 首页 | 打印 | 关闭…
+_WORDS = (
+    "首页|网站首页|返回首页|打印|打印本页|打印此页|关闭|关闭窗口|关闭本页|分享|收藏|网站地图|"
+    "联系我们|无障碍|无障碍阅读|长者模式|关怀版|简体|繁体|繁體|简|繁|English|登录|注册|搜索|"
+    "大|中|小|扫一扫|在手机上打开|手机版|返回顶部|返回|上一篇|下一篇|相关链接|相关文章|"
+    "政府信息公开|信息公开|政务公开|法定主动公开内容|专题专栏|通知公告|政策文件|友情链接|"
+    "版权所有|网站纠错|我要纠错|加入收藏|设为首页|微信|微博|QQ空间|字号|默认|视力保护色"
+)
+_WORD_ROW = regex.compile(rf"(?:[\s|/·•\[\]【】()「」:：>]*(?:{_WORDS}))+[\s|/·•\[\]【】()「」:：>]*")
+_BREADCRUMB = regex.compile(r"首页\s*(?:[>»›→/]|>>)|(?:[^>»›→\n]{1,16}\s*(?:>>|[>»›→])\s*){2,}")
+_TODAY = regex.compile(r"今天是|星期[一二三四五六日天]|周[一二三四五六日]\s*$")
+_CLOCK = regex.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*\d{1,2}:\d{2}")
+_FOOTER = regex.compile(r".*(?:ICP备|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码)")
+
+# GB/T 9704-2012 7.2: 份号, 密级和保密期限, 紧急程度, 发文机关标志, 发文字号, 签发人, the red rule
+_COPY_NUMBER = regex.compile(r"(?:份号[:：]?\s*)?\d{6}")
+_SECRECY = regex.compile(r"(?:绝密|机密|秘密)(?:\s*★.{0,8})?|(?:绝密|机密|秘密)?\s*★?\s*保密期限.{0,8}")
+_URGENCY = regex.compile(r"特急|加急|特提|平急|急件")
+_DOC_NUMBER = regex.compile(
+    r"\p{Han}{1,12}\s*[〔\[［【(]\s*\d{4}\s*[〕\]］】)]\s*\d{1,4}\s*号"
+    r"(?:\s*签发人[:：]\s*[\p{Han}、\s]{2,20})?")
+_SIGNER = regex.compile(r"签发人[:：]\s*[\p{Han}、\s]{2,20}")
+_ISSUER = regex.compile(r"(?:\p{Han}{2,30}\s*)+文件")
+_RULE = regex.compile(r"[-*_=—─━―~ ]{3,}|[-—─━]+\s*★\s*[-—─━]+")
+
+
+def kind(text: str) -> str | None:
+    """'web' (page furniture), 'header' (a 版头 element), 'issuer' (发文机关标志), or None."""
+    line = text.strip()
+    if not line:
+        return None
+    if _header(line):
+        return "header"
+    if _ISSUER.fullmatch(line) and not regex.search(r"报告|情况|关于", line):
+        return "issuer"
+    if _web(line):
+        return "web"
+    return None
+
+
+def is_furniture(text: str) -> bool:
+    return kind(text) is not None
+
+
+def _header(line: str) -> bool:
+    return any(p.fullmatch(line) for p in (_COPY_NUMBER, _SECRECY, _URGENCY, _DOC_NUMBER,
+                                            _SIGNER, _RULE))
+
+
+def _web(line: str) -> bool:
+    if _FIELD_LINE.match(line) or _WORD_ROW.fullmatch(line) or _BREADCRUMB.search(line):
+        return True
+    if _FOOTER.match(line) or _CLOCK.search(line):
+        return True
+    return _TODAY.search(line) is not None and not regex.search(r"报告|法治|建设", line)
+
+
+def site_header(line: str, dated: bool) -> bool:
+    """「天津市静海区人民政府 2019年12月3日星期二」: a site's name with the day's date, above
+    the report; `dated` says whether the line holds a date (the caller's date grammar)."""
+    return dated and regex.search(r"报告|法治|建设|情况", line) is None
