@@ -6,7 +6,7 @@ What folds: full-width ASCII to half-width, odd spaces to plain ones, traditiona
 to simplified ones (「法治政府建設」 → 「法治政府建设」); deleted: HTML comments, CR of CRLF,
 line indentation and trailing blanks, Markdown heading marks, spaces that PDF extraction puts
 inside Chinese text (「清 远 市」, 「2023 年」), and the line breaks of a paragraph split by a
-page break (「亲」 / 「自抓」).
+page break (「亲」 / 「自抓」), never next to page furniture (「浏览量：1」 / 「2022年，…」).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lawlint import dates, ordinals, tradsimp
+from lawlint import dates, furniture, ordinals, tradsimp
 from lawlint.source import Source
 
 # ＊ (U+FF0A) stays: ＊＊ is a template placeholder, ** is Markdown emphasis.
@@ -85,7 +85,8 @@ def _delete_page_breaks(text: str, deleted: bytearray) -> None:
     """Re-join a paragraph that a page break split: delete the break between its halves."""
     lines = _content_lines(text, deleted)
     for (_, end, line), (next_start, _, next_line), blanks in _neighbours(lines):
-        if blanks <= _MAX_PAGE_BREAK_BLANKS and _ends_open(line) and _continues(next_line):
+        if blanks <= _MAX_PAGE_BREAK_BLANKS and _ends_open(line) and _continues(next_line) \
+                and not furniture.is_furniture(line) and not furniture.is_furniture(next_line):
             deleted[end:next_start] = b"\x01" * (next_start - end)
 
 

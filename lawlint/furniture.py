@@ -19,9 +19,18 @@ _FIELDS = (
     "索引号|主题分类|主题词|发文机关|发布机构|发文单位|成文日期|公文种类|文种|体裁分类|组配分类|"
     "服务对象|有效性|效力状态|公开方式|公开范围|公开时限|生成日期|分类|标题|名称|文号|发文字号|"
     "信息分类|所属机构|所属主题|关键词|分享到|分享|打印|关闭|收藏|主办单位|主办|承办单位|承办|"
-    "协办|技术支持|网站标识码|联系电话|联系我们|地址|邮编|ICP备案号|备案号"
+    "协办|技术支持|网站标识码|联系电话|联系我们|地址|邮编|ICP备案号|备案号|时效性|信息提供日期|"
+    "发文日期|文件编号|语音播报|视力保护色|保护视力色"
 )
-_FIELD_LINE = regex.compile(rf"[\s•·*\-|【\[(]*(?:{_FIELDS})\s*(?:[:：|\t]|\s*$)")
+_FIELD_LINE = regex.compile(rf"[\s•·*\-|【\[(]*(?:{_FIELDS})\s*(?:[:：|\t\]】]|\s*$)")
+# Labels of the 信息公开 table are unmistakable even glued to their value (「发布机构××乡人民政府」).
+_GLUED_FIELD = regex.compile(r"[\s•·*\-|【\[(]*(?:索引号|发布机构|发布日期|成文日期|发文日期|时效性|有效性|"
+                             r"主题分类|体裁分类|发文字号|信息分类|组配分类)")
+# A field with its colon later in a short line: 「××区人民政府门户网站 www.… 发布时间：2025-03-31」
+_FIELD_INSIDE = regex.compile(r"(?:发布时间|发布日期|浏览次数|点击数|阅读次数|信息来源|文章来源|来源|更新时间)\s*[:：]"
+                              r"|www\.|https?://")
+_BULLET = regex.compile(r"[•·▪●◆■►]|[-*]\s")
+_MARKS_ONLY = regex.compile(r"[\W_]+")
 # Words a page header or footer shows alone or in a row: 首页 | 打印 | 关闭…
 _WORDS = (
     "首页|网站首页|返回首页|打印|打印本页|打印此页|关闭|关闭窗口|关闭本页|分享|收藏|网站地图|"
@@ -34,7 +43,7 @@ _WORD_ROW = regex.compile(rf"(?:[\s|/·•\[\]【】()「」:：>]*(?:{_WORDS}))
 _BREADCRUMB = regex.compile(r"首页\s*(?:[>»›→/]|>>)|(?:[^>»›→\n]{1,16}\s*(?:>>|[>»›→])\s*){2,}")
 _TODAY = regex.compile(r"今天是|星期[一二三四五六日天]|周[一二三四五六日]\s*$")
 _CLOCK = regex.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*\d{1,2}:\d{2}")
-_FOOTER = regex.compile(r".*(?:ICP备|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码)")
+_FOOTER = regex.compile(r".*(?:ICP备|公网安备|版权所有|Copyright|©|技术支持[:：]|网站标识码|语音(?:播报|合成)|播报模式)")
 
 # GB/T 9704-2012 7.2: 份号, 密级和保密期限, 紧急程度, 发文机关标志, 发文字号, 签发人, the red rule
 _COPY_NUMBER = regex.compile(r"(?:份号[:：]?\s*)?\d{6}")
@@ -43,8 +52,9 @@ _URGENCY = regex.compile(r"特急|加急|特提|平急|急件")
 _DOC_NUMBER = regex.compile(
     r"\p{Han}{1,12}\s*[〔\[［【(]\s*\d{4}\s*[〕\]］】)]\s*\d{1,4}\s*号"
     r"(?:\s*签发人[:：]\s*[\p{Han}、\s]{2,20})?")
-_SIGNER = regex.compile(r"签发人[:：]\s*[\p{Han}、\s]{2,20}")
+_SIGNER = regex.compile(r".{0,40}签发人[:：]\s*[\p{Han}、\s]{2,20}")
 _ISSUER = regex.compile(r"(?:\p{Han}{2,30}\s*)+文件")
+_SHORT = 100
 _RULE = regex.compile(r"[-*_=—─━―~ ]{3,}|[-—─━]+\s*★\s*[-—─━]+")
 
 
@@ -73,6 +83,10 @@ def _header(line: str) -> bool:
 
 def _web(line: str) -> bool:
     if _FIELD_LINE.match(line) or _WORD_ROW.fullmatch(line) or _BREADCRUMB.search(line):
+        return True
+    if _GLUED_FIELD.match(line) or _BULLET.match(line) or _MARKS_ONLY.fullmatch(line):
+        return True
+    if len(line) <= _SHORT and _FIELD_INSIDE.search(line):
         return True
     if _FOOTER.match(line) or _CLOCK.search(line):
         return True

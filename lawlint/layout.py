@@ -19,6 +19,9 @@ from lawlint.organs import OrganGrammar
 
 _TITLE_WORD = regex.compile(r"报告|法治|建设|情况|总结|依法行政")
 _TITLE_END = regex.compile(r"(?:报告|总结)$")
+_SUBJECT = regex.compile(r"法治|依法行政|法制")
+_KIND = regex.compile(r"报告|情况|总结")
+_TAG = regex.compile(r"【[^】]{1,12}】")
 _YEAR_PIECE = regex.compile(r"(?:19|20)\d\d年度?$|^关于")
 _SENTENCE = regex.compile(r"[。；;,]")
 _COPY_TO = regex.compile(r"抄送|印发|\(此件")
@@ -43,46 +46,48 @@ class Front:
 
 
 def front_matter(lines: Sequence[Line], organs: OrganGrammar) -> Front:
-    """Skip furniture and the 版头, take the first run of title lines, then the addressee;
-    the body starts after the last line that belongs to the front."""
+    """Skip furniture and the 版头, take the title run nearest the body, then the addressee;
+    every line above the first body line belongs to the front."""
     scan = _FrontScan(organs)
-    for line in lines:
-        if line.text and not scan.take(line):
-            break
-    return scan.result(lines)
+    stop = next((line for line in lines if line.text and not scan.take(line)), None)
+    return scan.result(lines, stop)
 
 
 class _FrontScan:
-    """One pass over the leading lines; `take` says whether a line still belongs to the front."""
+    """One pass over the leading lines; `take` says whether a line still belongs to the front.
+    Candidates are grouped into runs that furniture separates: a title never spans furniture."""
 
     def __init__(self, organs: OrganGrammar):
         self.organs = organs
         self.issuer: Line | None = None
-        self.candidates: list[Line] = []
+        self.runs: list[list[Line]] = [[]]
         self.addressee: Line | None = None
-        self.last: Line | None = None   # the last furniture or 版头 line taken
-        self.seen = 0
+        self.last: Line | None = None   # the last line taken
+        self.seen = self.titled = 0
 
     def take(self, line: Line) -> bool:
         self.seen += 1
         text = line.text
-        if self.seen > _MAX_SCAN or self.addressee is not None:
+        if self.seen > _MAX_SCAN or self.addressee is not None or self.titled > _MAX_FRONT_LINES:
             return False
         found = furniture.kind(text)
-        if found == "issuer" and not self.candidates:
+        if found == "issuer" and not any(self.runs):
             self.issuer = self.last = line
             return True
         if found or (dates.DATE.search(text) and not _TITLE_WORD.search(text)):
             self.last = line   # furniture, 版头, or a site name with the day's date
+            if self.runs[-1]:
+                self.runs.append([])
+            return True
+        if self.is_addressee(text):
+            self.addressee = self.last = line
             return True
         if ordinals.parse(text) is not None or _is_body(text):
             return False
-        if self.is_addressee(text):
-            self.addressee = line
-            return True
-        if len(self.candidates) >= _MAX_FRONT_LINES:
-            return False
-        self.candidates.append(line)
+        line = _without_tag(line)
+        self.titled += _title_like(line.text, self.organs)
+        self.runs[-1].append(line)
+        self.last = line
         return True
 
     def is_addressee(self, text: str) -> bool:
@@ -90,41 +95,66 @@ class _FrontScan:
         return text.endswith((":", "：")) and len(text) <= _MAX_NAME \
             and self.organs.is_organ(text[:-1])
 
-    def result(self, lines: Sequence[Line]) -> Front:
-        title = _title_run(self.candidates, self.organs)
+    def result(self, lines: Sequence[Line], stop: Line | None) -> Front:
+        title, before = self._title()
         letterhead = self.issuer
         if title and letterhead is None and len(title) > 1 and self.organs.is_organ(title[0].text) \
                 and title[0].text in "".join(line.text for line in title[1:]):
             letterhead, title = title[0], title[1:]
-        if not title and self.candidates and self.organs.is_organ(self.candidates[0].text):
-            letterhead = letterhead or self.candidates[0]
-        rest = self.candidates[self.candidates.index(title[-1]) + 1:] if title else []
+        if letterhead is None and before and self.organs.is_organ(before[-1].text):
+            letterhead = before[-1]
+        after = self._after(title)
         addressee = self.addressee
-        if addressee is None and rest and self.organs.is_organ(rest[-1].text):
-            addressee = rest[-1]  # 「区政府」 written without its colon
-        ends = [line for line in (self.last, addressee, letterhead, *title) if line]
-        ends += [line for line in rest if _repeats(line.text, title)]
-        first = next((line for line in lines if line.text), None)
-        body_start = max(line.end for line in ends) if ends else (first.start if first else 0)
+        if addressee is None and after and self.organs.is_organ(after[-1].text):
+            addressee = after[-1]  # 「区政府」 written without its colon
+        if stop is not None and self.last is not None:
+            body_start = stop.start
+        else:
+            first = next((line for line in lines if line.text), None)
+            body_start = self.last.end if self.last else (first.start if first else 0)
         return Front(letterhead, title, addressee, body_start)
+
+    def _title(self) -> tuple[tuple[Line, ...], list[Line]]:
+        """The last run that names the report (a page heading often repeats or differs
+        from the report's own title below it), and the candidates before it."""
+        found: tuple[Line, ...] = ()
+        before: list[Line] = []
+        seen: list[Line] = []
+        for run in self.runs:
+            start = 0
+            while start < len(run):
+                title = _title_run(run[start:], self.organs)
+                if title:
+                    found, before = title, seen + run[:start]
+                start += len(title) or 1
+            seen += run
+        return found, before
+
+    def _after(self, title: tuple[Line, ...]) -> list[Line]:
+        lines = [line for run in self.runs for line in run]
+        return lines[lines.index(title[-1]) + 1:] if title else []
+
+
+def _without_tag(line: Line) -> Line:
+    """「【法治建设报告】湖北省司法厅…报告」: a site's column tag glued before the title."""
+    match = _TAG.match(line.text)
+    if match and match.end() < len(line.text):
+        return Line(line.text[match.end():], line.start + match.end(), line.end)
+    return line
 
 
 def _title_run(candidates: list[Line], organs: OrganGrammar) -> tuple[Line, ...]:
-    """The first run of title-like lines, joined until a line completes the title (ends in
-    报告 or 总结); a run that never names the report (报告, 法治, 情况…) is no title."""
-    for start, first in enumerate(candidates):
-        if not _title_like(first.text, organs):
-            continue
-        run: list[Line] = []
-        for line in candidates[start:start + _MAX_TITLE_LINES]:
-            if not _title_like(line.text, organs):
-                break
-            run.append(line)
-            if _TITLE_END.search(line.text):
-                break
-        if _TITLE_WORD.search("".join(line.text for line in run)):
-            return tuple(run)
-    return ()
+    """A run of title-like lines from the first candidate on, joined until a line completes
+    the title (ends in 报告 or 总结); it must name the report: its subject and its kind."""
+    run: list[Line] = []
+    for line in candidates[:_MAX_TITLE_LINES]:
+        if not _title_like(line.text, organs):
+            break
+        run.append(line)
+        if _TITLE_END.search(line.text):
+            break
+    text = "".join(line.text for line in run)
+    return tuple(run) if _SUBJECT.search(text) and _KIND.search(text) else ()
 
 
 def _title_like(text: str, organs: OrganGrammar) -> bool:
@@ -133,14 +163,8 @@ def _title_like(text: str, organs: OrganGrammar) -> bool:
         or _YEAR_PIECE.search(text) is not None)
 
 
-def _repeats(text: str, title: tuple[Line, ...]) -> bool:
-    """The page shows the title twice (as page heading and in the body)."""
-    whole = "".join(line.text for line in title)
-    return bool(whole) and (text == whole or (len(text) >= 6 and text in whole))
-
-
 def _is_body(text: str) -> bool:
-    return len(text) > 60 or text.endswith("。") or _SENTENCE.search(text) is not None
+    return len(text) > 60 or text.endswith(("。", ":", "：")) or _SENTENCE.search(text) is not None
 
 
 def closing(lines: Sequence[Line], body_start: int, text_end: int,

@@ -47,7 +47,8 @@ class OrganGrammar:
             divisions=divisions, types=types, prefixes=prefixes,
             expand=tuple((item["short"], item["full"]) for item in data.get("expand", ())),
             party=_longest_first(data.get("party", ())), levels=levels,
-            unit=regex.compile(rf"(?:{prefix})?\p{{Han}}{{1,{_MAX_UNIT}}}?(?:{ends})"),
+            # 「高新区(新市区)人民政府」: a bracketed alias inside the name
+            unit=regex.compile(rf"(?:{prefix})?\p{{Han}}(?:\p{{Han}}|\([\p{{Han}}]+\)){{0,{_MAX_UNIT}}}?(?:{ends})"),
             # 「中共××县委××县人民政府」: a new unit starts at 中共, or after a committee
             # (委, 委员会) where a government name follows
             joint=regex.compile(rf"(?<=.)(?={prefix})|(?<=委员会|委)(?=\p{{Han}}{{2,{_MAX_UNIT}}}人民政府$)"),
@@ -88,16 +89,46 @@ class OrganGrammar:
         return unit
 
     def same(self, signed: str, titled: str) -> bool:
-        """Every signing unit is one of the title's units, the place prefix optional
-        (渝北区卫生健康委员会 for 重庆市渝北区卫生健康委员会); 「…委员会办公室」 is another organ.
+        """Every signing unit is one of the title's units. Units match when they end in the
+        same organ type and the shorter is the longer with characters left out: the place
+        prefix (渝北区卫生健康委员会 for 重庆市渝北区卫生健康委员会) or a contraction (区教委 for
+        九龙坡区教育委员会, 人社局 for 人力资源和社会保障局); 「…委员会办公室」 is another organ.
         Names the grammar cannot read are compared as written."""
         signed_units = [self.normal(u) for u in self.units(signed)] or [signed]
         title_units = [self.normal(u) for u in self.units(titled)] or [titled]
-        return all(any(_one_ends_other(s, t) for t in title_units) for s in signed_units)
+        return all(any(self._compatible(s, t) for t in title_units) for s in signed_units)
 
+    def _compatible(self, a: str, b: str) -> bool:
+        (short, short_bare), (long, long_bare) = sorted(
+            (self._without_bare_place(a), self._without_bare_place(b)), key=lambda u: len(u[0]))
+        short_type, long_type = self._type(short), self._type(long)
+        if not (short_type.endswith(long_type) or long_type.endswith(short_type)):
+            return False
+        place = self._division(long[:len(long) - len(long_type)]) or long_bare
+        own = self._division(short[:len(short) - len(short_type)]) or short_bare
+        if place and own and place != own:
+            return False   # 「××县可大乡」 is not 「××县」: the longer names a place below
+        rest = iter(long)
+        return all(char in rest for char in short)   # a subsequence, in order
 
-def _one_ends_other(a: str, b: str) -> bool:
-    return a.endswith(b) or b.endswith(a)
+    def _type(self, unit: str) -> str:
+        return next((t for t in self.types if unit.endswith(t)), "")
+
+    def _starts_with_place(self, text: str) -> bool:
+        """「中区…」 after 「市」: the division word began a name (市中区), it was not bare."""
+        return any(text[skip:].startswith(self.divisions) for skip in range(3))
+
+    def _division(self, name: str) -> str:
+        return next((d for d in self.divisions if name.endswith(d)), "")
+
+    def _without_bare_place(self, unit: str) -> tuple[str, str]:
+        """「区教委员会」: a division word with no name before it says only 'ours' (and the
+        level: 区); returns the rest and that division."""
+        for division in self.divisions:
+            rest = unit[len(division):]
+            if unit.startswith(division) and len(rest) > 1 and not self._starts_with_place(rest):
+                return rest, division
+        return unit, ""
 
 
 def _longest_first(names) -> tuple[str, ...]:
