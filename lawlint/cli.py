@@ -62,6 +62,9 @@ def main() -> None:
               help="Exit 1 when a finding has at least this severity [default: error].")
 @click.option("--year", type=click.IntRange(1990, 2100),
               help="Report year, when the title and opening do not state it.")
+@click.option("--published/--submitted", default=None,
+              help="Judge reports as published copies (a missing addressee, signature or date "
+                   "is info) or as submitted ones [default: published for .html only].")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False),
               help="Use this configuration file for every report (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
@@ -80,7 +83,7 @@ def main() -> None:
 @click.option("--diff", is_flag=True,
               help="Print the safe fixes as a unified diff; change nothing (exit 1 if any).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
-def check(paths, output_format, output, packs, select, ignore, fail_on, year, config, isolated,
+def check(paths, output_format, output, packs, select, ignore, fail_on, year, published, config, isolated,
           require_reason, statistics, encoding, stdin_filename, max_size, regex_timeout,
           fix, diff, color) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
@@ -90,7 +93,7 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, year, co
     TimedPattern.timeout = regex_timeout
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
-                      keep_text=output_format == "text" and not statistics)
+                      keep_text=output_format == "text" and not statistics, published=published)
     run_safely(lambda: _check(paths, options, output_format, output, statistics, color,
                               _fixing(fix, diff, paths)))
 

@@ -32,12 +32,16 @@ def register(group: click.Group) -> None:
     @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
     @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
     @click.option("--year", type=click.IntRange(1990, 2100), help="Report year for every file.")
+    @click.option("--published/--submitted", default=None,
+                  help="Judge submissions as published copies or as submitted ones "
+                       "[default: published for .html only].")
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year) -> None:
+              fail_on, config, isolated, year, published) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint.linter import Options
 
-        options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year)
+        options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
+                          published=published)
         run_safely(lambda: _audit(paths, options, output_format, output,
                                   jobs or os.cpu_count() or 1, not no_cache, similarity))
 

@@ -44,6 +44,7 @@ class Settings:
     parameters: tuple[tuple[str, Any], ...] = ()
     fail_on: str = "error"
     require_reason: bool = False
+    published: bool | None = None   # judge as the published copy; None: .html is, others not
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_path: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
@@ -157,6 +158,7 @@ def _settings(data: dict, path: Path) -> Settings:
         severity=tuple(data.get("severity", {}).items()),
         parameters=tuple(data.get("parameters", {}).items()),
         fail_on=data.get("fail-on", "error"), require_reason=data.get("require-reason", False),
+        published=data.get("published"),
         include=tuple(data.get("include", ())), exclude=tuple(data.get("exclude", ())),
         per_path=tuple(data.get("per-path", {}).items()),
     )

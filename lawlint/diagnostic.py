@@ -66,6 +66,7 @@ class FileResult:
     format: str = "text"
     date: str | None = None
     text: str | None = field(default=None, repr=False)  # the (extracted) text, for snippets
+    published: bool = False   # judged as the published copy (--published; .html by default)
 
     def without_fixes(self) -> FileResult:
         """The same findings without their fixes (a batch audit reports, it never rewrites)."""

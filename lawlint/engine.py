@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lawlint.checks import Context, Hit, TimedPattern
 from lawlint.diagnostic import Diagnostic, Replacement
@@ -15,10 +16,15 @@ from lawlint.rulepack import Rule, RuleSet, matches
 _EXCERPT_LIMIT = 80
 
 
-def run(document: Document, ruleset: RuleSet, require_reason: bool = False) -> tuple[Diagnostic, ...]:
-    """Run every rule on one document; findings come back in file order."""
+def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
+        published: bool = False) -> tuple[Diagnostic, ...]:
+    """Run every rule on one document; findings come back in file order. For a published
+    copy, a rule with a `published` severity (the addressee or the closing missing, which
+    web pages drop) is stamped with that severity instead."""
     ctx = Context(document, ruleset.parameters, ruleset.elements, ruleset.grammar.organs)
-    found = tuple(d for rule in ruleset.rules for d in _run_rule(rule, ctx, ruleset))
+    rules = [replace(rule, severity=rule.published) if published and rule.published else rule
+             for rule in ruleset.rules]
+    found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint import suppress  # only reports that carry directives need this stage

@@ -86,7 +86,8 @@ def fix_path(path: str, resolver, write: bool) -> Outcome:
             break
         applied += count
         result = linter.lint_source(source.from_text(text, result.path, src.encoding), ruleset,
-                                    options.year, settings.require_reason, settings.fail_on)
+                                    options.year, settings.require_reason, settings.fail_on,
+                                    settings.published)
     result = replace(result, text=text) if options.keep_text else result
     if write and text != original:
         try:

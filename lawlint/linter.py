@@ -38,6 +38,7 @@ class Options:
     stdin_filename: str | None = None
     max_bytes: int = source.MAX_BYTES
     keep_text: bool = False   # text output shows source lines: keep what was read
+    published: bool | None = None   # judge as published copies; None: the configuration's
 
 
 class Resolver:
@@ -61,7 +62,8 @@ class Resolver:
         o = self.options
         merged = replace(base, packs=o.packs or base.packs, select=o.select or base.select,
                          ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
-                         require_reason=o.require_reason or base.require_reason)
+                         require_reason=o.require_reason or base.require_reason,
+                         published=o.published if o.published is not None else base.published)
         return merged.for_file(path) if path else merged
 
     def ruleset(self, settings: config.Settings) -> RuleSet:
@@ -94,20 +96,24 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
-                require_reason: bool = False, fail_on: str = "error") -> FileResult:
+                require_reason: bool = False, fail_on: str = "error",
+                published: bool | None = None) -> FileResult:
     """Lint one decoded report."""
-    return analyse(src, ruleset, year, require_reason, fail_on)[0]
+    return analyse(src, ruleset, year, require_reason, fail_on, published)[0]
 
 
 def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
-            require_reason: bool = False, fail_on: str = "error") -> tuple[FileResult, Document]:
-    """Lint one decoded report; also return the parsed document (for batch cross-checks)."""
+            require_reason: bool = False, fail_on: str = "error",
+            published: bool | None = None) -> tuple[FileResult, Document]:
+    """Lint one decoded report; also return the parsed document (for batch cross-checks).
+    `published` judges it as the published copy (None: a web page is one, other files not)."""
     folded = fold.fold(src)
     document = structure.parse(src, folded, year, ruleset.grammar)
-    diagnostics = engine.run(document, ruleset, require_reason)
+    as_published = src.format == "html" if published is None else published
+    diagnostics = engine.run(document, ruleset, require_reason, as_published)
     date = document.closing.date.text if document.closing.date else None
     return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
-                      fail_on, src.format, date), document
+                      fail_on, src.format, date, published=as_published), document
 
 
 def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
@@ -135,7 +141,7 @@ def lint_file(path: str, resolver: Resolver,
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return FileResult(name, error=reason, fail_on=settings.fail_on), None
     return lint_source(src, resolver.ruleset(settings), options.year, settings.require_reason,
-                       settings.fail_on), src
+                       settings.fail_on, settings.published), src
 
 
 def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,

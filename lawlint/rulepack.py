@@ -24,7 +24,8 @@ from lawlint.errors import PackError
 from lawlint.packfile import DEFAULT_PACKS, PackFile
 
 SEVERITIES = ("info", "warning", "error")
-IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples"}
+IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples",
+                 "published"}
 _REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading",
                "entries", "historical", "forms", "cue"}
 
@@ -45,6 +46,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     origin: tuple[str, int | None] = ("", None)
+    published: str | None = None   # the severity when the report is a published copy
 
 
 _SUPPRESSION_BASIS = "lawlint 内置规则：行内抑制指令（<!-- lawlint-disable … -->）的使用"
@@ -226,7 +228,7 @@ def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     examples = {k: tuple(v) for k, v in item.get("examples", {}).items()}
     return Rule(item["id"], item["name"], item["severity"], item["kind"], item["message"],
                 item.get("description", ""), item["basis"], check, pack.name, params, examples,
-                (str(pack.path), pack.line(*path)))
+                (str(pack.path), pack.line(*path)), item.get("published"))
 
 
 def _patterns(value: Any):

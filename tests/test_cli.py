@@ -71,10 +71,10 @@ def test_json_output_schema():
     assert (data["schema"], data["version"]) == ("lawlint-json", 1)
     finding = next(f for f in data["files"][0]["findings"] if f["rule_id"] == "LL105")
     assert finding == {
-        "rule_id": "LL105", "name": "responsibility-not-section", "severity": "warning",
+        "rule_id": "LL105", "name": "responsibility-not-section", "severity": "info",
         "message": finding["message"], "basis": finding["basis"],
-        "line": 18, "column": 340, "end_line": 18, "end_column": 357,
-        "excerpt": "主要负责人履行推进法治建设第一责任", "suppressed": None, "fix": None,
+        "line": 18, "column": 338, "end_line": 18, "end_column": 360,
+        "excerpt": "党政主要负责人履行推进法治建设第一责任人职责", "suppressed": None, "fix": None,
     }
     assert data["files"][0]["report_year"] == 2021
     assert data["summary"]["errors"] == 2
@@ -164,3 +164,39 @@ def test_colour_is_used_only_when_asked_or_on_a_terminal():
     coloured = run(SEEDS / "003_ad30e693d927473c.txt", "--color").output
     assert "\x1b[" not in plain and "\x1b[" in coloured
     assert "LL301" in coloured
+
+
+_WEB_COPY = "<html><body><h1>某县卫生健康局2023年法治政府建设年度报告</h1>" \
+            "<p>一、2023年推进法治政府建设的主要举措和成效</p><p>全年审查文件12件。</p></body></html>"
+_MISSING = {"LL303", "LL401", "LL402"}
+
+
+@pytest.mark.parametrize("suffix, flags, config, published", [
+    (".html", (), None, True),                     # a web page is the published copy
+    (".html", ("--submitted",), None, False),
+    (".txt", (), None, False),
+    (".txt", ("--published",), None, True),
+    (".txt", (), "published: true\n", True),
+    (".txt", ("--submitted",), "published: true\n", False),
+])
+def test_published_copies_make_a_missing_addressee_and_closing_info(
+        tmp_path, suffix, flags, config, published):
+    report = tmp_path / f"report{suffix}"
+    text = _WEB_COPY if suffix == ".html" else "某县卫生健康局2023年法治政府建设年度报告\n" \
+        "一、2023年推进法治政府建设的主要举措和成效\n全年审查文件12件。\n"
+    report.write_text(text, encoding="utf-8")
+    if config:
+        (tmp_path / ".lawlint.yaml").write_text(config, encoding="utf-8")
+    data = json.loads(run(report, "--format", "json", *flags).output)
+    file = data["files"][0]
+    severities = {f["rule_id"]: f["severity"] for f in file["findings"] if f["rule_id"] in _MISSING}
+    assert file["published"] is published
+    assert set(severities) == _MISSING
+    assert set(severities.values()) == ({"info"} if published else {"warning", "error"})
+    assert {f["rule_id"] for f in file["findings"] if f["severity"] == "error"} & {"LL101"} == set()
+
+
+def test_text_output_says_when_a_file_was_judged_as_published(tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(_WEB_COPY, encoding="utf-8")
+    assert "1 judged as published copy" in run(report).output

@@ -61,7 +61,7 @@ def _audit(path: str) -> Item:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return Item(FileResult(name, error=reason, fail_on=settings.fail_on))
     result, document = linter.analyse(src, ruleset, options.year, settings.require_reason,
-                                      settings.fail_on)
+                                      settings.fail_on, settings.published)
     item = Item(result.without_fixes(), fingerprints(document))   # an audit never fixes
     if _WORKER["cache"]:
         cache.put(key, item)

@@ -41,6 +41,7 @@ def _file(result: FileResult) -> dict:
         "report_year": result.report_year,
         "organ": result.organ,
         "date": result.date,
+        "published": result.published,
         "findings": [
             {
                 "rule_id": d.rule_id, "name": d.name, "severity": d.severity,

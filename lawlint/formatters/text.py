@@ -99,4 +99,9 @@ def summary(results: list[FileResult]) -> str:
     text = (f"{len(results)} file{'s' if len(results) != 1 else ''} checked: "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
     text += f", {suppressed} suppressed" if suppressed else ""
-    return text + (f", {failed} could not be read" if failed else "")
+    text += f", {failed} could not be read" if failed else ""
+    published = sum(1 for r in results if r.published and not r.error)
+    if published:
+        text += (f"\n{published} judged as published cop{'ies' if published != 1 else 'y'} "
+                 "(--published; .html by default): a missing addressee, signature or date is info")
+    return text
