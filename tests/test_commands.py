@@ -38,6 +38,20 @@ def test_explain_shows_description_basis_parameters_and_examples(key):
         assert part in output
 
 
+@pytest.mark.parametrize("key, shown", [
+    ("M", ["部分 M：主要举措和成效", "+2  举措", "仅当其他部分都未达到阈值时计分", "2 个以上未命名任何部分的一级标题"]),
+    ("P", ["部分 P：下一年度主要安排", "+3  下一步", "否决  制定", "为下一年度时 +1"]),
+    ("organs", ["行政区划（乡级）：镇、乡、民族乡、苏木、民族苏木、街道", "党组", "委=委员会"]),
+    ("LL101", ["LL101 measures-missing", "部分 M："]),          # a rule about a part shows its vocabulary
+    ("LL407", ["LL407 signature-mismatch", "机关类型："]),      # and one about organs, the grammar
+    ("LL401", ["公开稿（--published）：info"]),
+])
+def test_explain_documents_the_vocabulary_in_the_pack(key, shown):
+    output = run("explain", key).output
+    for part in shown:
+        assert part in output, output
+
+
 def test_explain_unknown_rule_is_a_usage_error():
     result = run("explain", "LL999")
     assert result.exit_code == 2 and "no rule 'LL999'" in result.output

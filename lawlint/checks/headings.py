@@ -59,13 +59,24 @@ def _siblings(doc: Document) -> Iterator[list[Section]]:
 
 
 def _gaps(doc: Document) -> Iterator[tuple[Section, dict]]:
+    """The first slip of each sibling sequence. Two conventions are not slips: 1. 2. 3. that
+    run on across their （一）（二） parents (4. opens the second group after 3.), and a second
+    「一、」 right after the first, which is a level-2 item written one level too high: it
+    gets 「（一）」 as the expected marker, not 「二、」."""
+    last: dict[int, int] = {}
     for group in _siblings(doc):
-        for expected, section in enumerate(group, start=1):
-            heading = section.heading
+        rank, first = group[0].heading.rank, group[0].heading.value
+        start = first if rank >= 3 and last.get(rank) and first == last[rank] + 1 else 1
+        for offset, section in enumerate(group):
+            heading, expected = section.heading, start + offset
             if heading.value != expected:
+                demoted = rank == 1 and offset == 1 and heading.value == 1 and first == 1
+                marker = ordinals.expected_marker(2, 1) if demoted else \
+                    ordinals.expected_marker(rank, expected)
                 yield section, {"found": doc.text(heading.line.start, heading.marker_end),
-                                "expected": ordinals.expected_marker(heading.rank, expected)}
+                                "expected": marker}
                 break  # one finding per sequence: later numbers follow from the first slip
+        last[rank] = group[-1].heading.value
 
 
 # GB/T 9704-2012 7.3.3: 一、 （一） 1. （1）; the third level's point may be full-width.
