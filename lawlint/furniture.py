@@ -55,14 +55,17 @@ _DOC_NUMBER = regex.compile(
 _SIGNER = regex.compile(r".{0,40}签发人[:：]\s*[\p{Han}、\s]{2,20}")
 _ISSUER = regex.compile(r"(?:\p{Han}{2,30}\s*)+文件")
 _SHORT = 100
+_ROW = 80
+_LONG = 200
+_ARROWS = regex.compile(r"[>»›→/]")
 _RULE = regex.compile(r"[-*_=—─━―~ ]{3,}|[-—─━]+\s*★\s*[-—─━]+")
 
 
 def kind(text: str) -> str | None:
     """'web' (page furniture), 'header' (a 版头 element), 'issuer' (发文机关标志), or None."""
     line = text.strip()
-    if not line:
-        return None
+    if not line or len(line) > _LONG:
+        return None   # a paragraph: furniture lines are short
     if _header(line):
         return "header"
     if _ISSUER.fullmatch(line) and not regex.search(r"报告|情况|关于", line):
@@ -82,13 +85,16 @@ def _header(line: str) -> bool:
 
 
 def _web(line: str) -> bool:
-    if _FIELD_LINE.match(line) or _WORD_ROW.fullmatch(line) or _BREADCRUMB.search(line):
+    """Cheap tests first: most lines that reach here are short body or title lines."""
+    if _FIELD_LINE.match(line) or _GLUED_FIELD.match(line) or _BULLET.match(line):
         return True
-    if _GLUED_FIELD.match(line) or _BULLET.match(line) or _MARKS_ONLY.fullmatch(line):
+    if _MARKS_ONLY.fullmatch(line) or (len(line) <= _ROW and _WORD_ROW.fullmatch(line)):
+        return True
+    if _ARROWS.search(line) and _BREADCRUMB.search(line):
         return True
     if len(line) <= _SHORT and _FIELD_INSIDE.search(line):
         return True
-    if _FOOTER.match(line) or _CLOCK.search(line):
+    if _FOOTER.match(line) or (":" in line and _CLOCK.search(line)):
         return True
     return _TODAY.search(line) is not None and not regex.search(r"报告|法治|建设", line)
 
