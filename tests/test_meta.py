@@ -83,3 +83,10 @@ def test_batch_benchmark_runs_on_a_small_corpus():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "| 20 | 2 |" in done.stdout and "| 1031 KB |" in done.stdout
+
+
+def test_before_after_benchmark_runs_against_a_revision():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "compare.py"), "HEAD", "1", "10"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "| one file, new process (1 runs) |" in done.stdout and "after / before" in done.stdout
