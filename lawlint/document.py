@@ -136,6 +136,9 @@ class Document:
         return self.span(line.start, line.end)
 
     def anchor(self) -> Span:
-        """Where a finding about the whole file points: the first character of the report."""
-        first = next((line for line in self.lines if line.text), None)
+        """Where a finding about the whole file points: the title's first character, else the
+        addressee's, else the report's first line (page furniture and the 版头 are not the report)."""
+        first = self.title[0] if self.title else self.addressee or next(
+            (line for line in self.lines if line.text and line.start >= self.body_start),
+            next((line for line in self.lines if line.text), None))
         return self.span(first.start, first.start + 1) if first else Span(0, 0)

@@ -45,7 +45,7 @@ def test_text_output_shows_location_rule_snippet_and_caret():
     at = lines.index("<stdin>:33:1: warning LL502 [*] 序号“(五)”与同级标题写法不一致，应为“（五）”")
     assert lines[at + 1].startswith("    33 | (五)坚持执法为民")
     assert lines[at + 2] == "       | ^^^^"  # (五) is 4 cells: 五 is double-width
-    assert lines[-1] == "1 file checked: 0 errors, 1 warnings, 2 info"
+    assert lines[-1] == "1 file checked: 0 errors, 1 warnings, 1 info"
 
 
 def test_caret_aligns_under_wide_characters():

@@ -42,7 +42,6 @@ MUST_REPORT = [
     ("004", "LL601", 11, "纲要（2021—2026 年）: the national 纲要 runs 2021—2025"),
     ("004", "LL502", 33, "(五) among （一）"),
     ("004", "LL502", 37, "(六) among （一）"),
-    ("004", "LL108", 49, "order M, R, S, P"),
 ]
 
 # (seed, rule id, line or None for "anywhere in the file")
@@ -62,6 +61,7 @@ MUST_NOT_REPORT = [
     ("003", "LL601", None), ("003", "LL602", None),          # 七五普法 in a 2020 report
     ("003", "LL108", None),                                  # R first is fine
     ("004", "LL403", None),                                  # 「2022 年 1 月 10 日」 extraction spaces
+    ("004", "LL108", None),                                  # M, R, S, P: contents, not order
     ("004", "LL101", None), ("004", "LL102", None), ("004", "LL104", None),
     ("004", "LL105", None), ("004", "LL106", None), ("004", "LL103", None),
     ("004", "LL401", None), ("004", "LL407", None), ("004", "LL201", None),

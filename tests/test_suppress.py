@@ -54,7 +54,8 @@ def test_whole_file_directive_and_exit_code(tmp_path):
 def test_directive_lines_do_not_change_what_the_parser_sees(tmp_path):
     text = "<!-- lawlint-disable-file LL107 -->\n" + BASE
     _, found = lint(tmp_path, text)
-    assert {f["rule_id"] for f in found if not f["suppressed"]} == {"LL108"}
+    assert {f["rule_id"] for f in found if not f["suppressed"]} == set()
+    assert {f["rule_id"] for f in found if f["suppressed"]} == {"LL107"}
 
 
 def test_unused_and_unknown_suppressions_are_reported(tmp_path):

@@ -65,20 +65,23 @@ class StatementCheck:
 
 @register("order")
 class OrderCheck:
-    """Elements should follow `sequence`; keys in `may_lead` may come first instead. A
-    top-level section counts as the element its heading names best, a topical one as M."""
+    """Elements should follow `sequence`; keys in `may_lead` may come first instead, keys
+    in `free` may stand anywhere (R: M, R, S, P is as common as M, S, R, P). A top-level
+    section counts as the element its heading names best, a topical one as M."""
 
     PROVIDES = ('found', 'expected')
 
     def __init__(self, params: Mapping[str, Any]):
-        self.sequence = list(params["sequence"])
+        self.free = set(params.get("free", ()))
+        self.sequence = [key for key in params["sequence"] if key not in self.free]
         self.may_lead = set(params.get("may_lead", ()))
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         first: dict[str, Any] = {}
         for section in ctx.doc.top_sections:
             key = section.parts[0] if section.parts else "M"
-            first.setdefault(key, section)
+            if key not in self.free:
+                first.setdefault(key, section)
         found = [key for key in first if key in self.sequence]
         expected = sorted(found, key=self.sequence.index)
         if found == expected or (found and found[0] in self.may_lead
