@@ -50,7 +50,7 @@ def front_matter(lines: Sequence[Line], organs: OrganGrammar) -> Front:
     every line above the first body line belongs to the front."""
     scan = _FrontScan(organs)
     stop = next((line for line in lines if line.text and not scan.take(line)), None)
-    return scan.result(lines, stop)
+    return scan.result(stop)
 
 
 class _FrontScan:
@@ -95,7 +95,7 @@ class _FrontScan:
         return text.endswith((":", "：")) and len(text) <= _MAX_NAME \
             and self.organs.is_organ(text[:-1])
 
-    def result(self, lines: Sequence[Line], stop: Line | None) -> Front:
+    def result(self, stop: Line | None) -> Front:
         title, before = self._title()
         letterhead = self.issuer
         if title and letterhead is None and len(title) > 1 and self.organs.is_organ(title[0].text) \
@@ -107,27 +107,22 @@ class _FrontScan:
         addressee = self.addressee
         if addressee is None and after and self.organs.is_organ(after[-1].text):
             addressee = after[-1]  # 「区政府」 written without its colon
-        if stop is not None and self.last is not None:
-            body_start = stop.start
-        else:
-            first = next((line for line in lines if line.text), None)
-            body_start = self.last.end if self.last else (first.start if first else 0)
+        body_start = stop.start if stop else self.last.end if self.last else 0
         return Front(letterhead, title, addressee, body_start)
 
     def _title(self) -> tuple[tuple[Line, ...], list[Line]]:
         """The last run that names the report (a page heading often repeats or differs
-        from the report's own title below it), and the candidates before it."""
+        from the report's own title below it), and the candidates right above it (a site
+        name across furniture is no letterhead)."""
         found: tuple[Line, ...] = ()
         before: list[Line] = []
-        seen: list[Line] = []
         for run in self.runs:
             start = 0
             while start < len(run):
                 title = _title_run(run[start:], self.organs)
                 if title:
-                    found, before = title, seen + run[:start]
+                    found, before = title, run[:start]
                 start += len(title) or 1
-            seen += run
         return found, before
 
     def _after(self, title: tuple[Line, ...]) -> list[Line]:

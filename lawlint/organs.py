@@ -4,7 +4,8 @@ An organ is a run of units; a unit ends in an organ type (人民政府, 街道�
 or in an administrative division (长延堡街道, 下洋镇, 静海区): a bare division names its
 government. Joint forms (「中共××县委 ××县人民政府」) are several units. Comparing two names
 (title and signature) expands the short forms the pack lists (委 → 委员会, 街道 → 街道办事处,
-镇 → 镇人民政府), drops 中共 and a department's 党组, and lets one side omit the place prefix.
+镇 → 镇人民政府), drops 中共 and a department's 党组, and lets the shorter leave characters out
+(the place prefix, a contraction such as 区教委), never the type or a lower place (××县可大乡).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import regex
 _SEPARATORS = regex.compile(r"[\s、，,]+")
 # A report's own voice (我局, 本委, 该镇, 全县) is not a name.
 _NOT_A_NAME = ("我", "本", "该", "全", "各", "其")
-_MAX_UNIT = 24
+_MAX_UNIT = 30
 
 
 @dataclass(frozen=True)
