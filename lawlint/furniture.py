@@ -90,8 +90,10 @@ def _web(line: str) -> bool:
         return True
     if _MARKS_ONLY.fullmatch(line) or (len(line) <= _ROW and _WORD_ROW.fullmatch(line)):
         return True
-    if _ARROWS.search(line) and _BREADCRUMB.search(line):
-        return True
+    if _ARROWS.search(line) and (_BREADCRUMB.search(line) or line[0] in ">»›→"):
+        return True   # 「首页 > 政务公开」, 「>政务公开 | >行政执法年度报告 |」
+    if "|" in line and len(line) <= _SHORT:
+        return True   # a navigation or table row: a title never holds a column bar
     if len(line) <= _SHORT and _FIELD_INSIDE.search(line):
         return True
     if _FOOTER.match(line) or (":" in line and _CLOCK.search(line)):

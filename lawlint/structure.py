@@ -15,7 +15,7 @@ from lawlint.organs import organ_prefix
 from lawlint.source import Source
 
 _MARKDOWN = regex.compile(r"[ \t\u3000]*(#{1,6})(?!#)")
-_ORGAN_END = regex.compile(r"关于|(?:19|20)\d\d\s*年度?|法治政府|法治建设|依法行政|法治")
+_ORGAN_END = regex.compile(r"关于|(?<!\d)(?:19|20)\d\d(?:\s*年度?|(?!\d))|法治政府|法治建设|依法行政|法治")
 _MAX_UNNUMBERED = 60
 _OPENING = 400
 _DEFAULT = Grammar()

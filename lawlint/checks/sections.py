@@ -32,7 +32,8 @@ class StatementCheck:
     """A statement (the R responsibility statement) must appear, as a part of its own.
 
     defect `missing`: no heading names the element and `pattern` (what the leaders did:
-    主要负责同志…主持召开, 带头述法, 第一责任人…) matches nowhere in the body;
+    主要负责同志…主持召开, 带头述法, 第一责任人…) matches nowhere in the body outside a
+    cited title (《…第一责任人职责规定》 is the rule, not the statement);
     defect `not-section`: no level-1 heading names it; it is a level-2 item (reported at that
     heading) or only a sentence inside another part.
     """
@@ -55,12 +56,22 @@ class StatementCheck:
                 yield Hit(doc.span(line.start, line.end),
                           {"element": ctx.label(self.element), "found": line.text})
             return
-        match = self.pattern.search(doc.folded.text, doc.body_start, doc.body_end)
+        match = _first_uncited(self.pattern, doc.folded.text, doc.body_start, doc.body_end)
         if self.defect == "missing" and match is None:
             yield Hit(doc.anchor(), {"element": ctx.label(self.element)})
         elif self.defect == "not-section" and match is not None:
             yield Hit(doc.span(match.start(), match.end()),
                       {"element": ctx.label(self.element), "found": match.group(0)})
+
+
+def _first_uncited(pattern, text: str, start: int, end: int):
+    """The first match that is not inside a cited title: 「严格执行《党政主要负责人履行推进
+    法治建设第一责任人职责规定》」 names the rule, it does not report what the leaders did."""
+    for match in pattern.finditer(text, start, end):
+        opened = text.rfind("《", start, match.start())
+        if opened < 0 or text.rfind("》", opened, match.start()) >= 0:
+            return match
+    return None
 
 
 @register("order")
