@@ -108,3 +108,11 @@ def test_directive_syntax(comment, rules, reason):
     from lawlint import source, suppress
     found = suppress.directives(source.from_text(comment + "\n正文。<!-- 另一条注释 -->\n"))
     assert [(d.rules, d.reason) for d in found] == [(rules, reason)]
+
+
+def test_an_enable_for_another_rule_does_not_end_a_disable_range(tmp_path):
+    text = on_line(BROKEN, 33, "<!-- lawlint-disable LL502 -- 原稿如此 -->")
+    text = on_line(text, 36, "<!-- lawlint-enable LL603 -->")
+    _, found = lint(tmp_path, text)
+    marks = [(f["line"], f["suppressed"] is not None) for f in found if f["rule_id"] == "LL502"]
+    assert marks == [(34, True), (39, True)]
