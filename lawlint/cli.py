@@ -48,7 +48,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]),
+@click.option("--format", "--output-format", "output_format", type=click.Choice(["text", "json", "sarif"]),
               default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to FILE instead of standard output.")
@@ -60,6 +60,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (same forms).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
               help="Exit 1 when a finding has at least this severity [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (same as --fail-on never).")
 @click.option("--year", type=click.IntRange(1990, 2100),
               help="Report year, when the title and opening do not state it.")
 @click.option("--published/--submitted", default=None,
@@ -83,7 +84,7 @@ def main() -> None:
 @click.option("--diff", is_flag=True,
               help="Print the safe fixes as a unified diff; change nothing (exit 1 if any).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
-def check(paths, output_format, output, packs, select, ignore, fail_on, year, published, config, isolated,
+def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published, config, isolated,
           require_reason, statistics, encoding, stdin_filename, max_size, regex_timeout,
           fix, diff, color) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
@@ -91,6 +92,7 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, year, pu
     from lawlint.linter import Options
 
     TimedPattern.timeout = regex_timeout
+    fail_on = "never" if exit_zero else fail_on
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
                       keep_text=output_format == "text" and not statistics, published=published)

@@ -45,7 +45,7 @@ def test_text_output_shows_location_rule_snippet_and_caret():
     at = lines.index("<stdin>:33:1: warning LL502 [*] 序号“(五)”与同级标题写法不一致，应为“（五）”")
     assert lines[at + 1].startswith("    33 | (五)坚持执法为民")
     assert lines[at + 2] == "       | ^^^^"  # (五) is 4 cells: 五 is double-width
-    assert lines[-1] == "1 file checked: 0 errors, 1 warnings, 1 info"
+    assert lines[-1] == "1 file checked: 0 errors, 1 warning, 1 info"
 
 
 def test_caret_aligns_under_wide_characters():
@@ -200,3 +200,34 @@ def test_text_output_says_when_a_file_was_judged_as_published(tmp_path):
     report = tmp_path / "report.html"
     report.write_text(_WEB_COPY, encoding="utf-8")
     assert "1 judged as published copy" in run(report).output
+
+
+@pytest.mark.parametrize("args, code", [
+    ((SEEDS, "--exit-zero"), 0),
+    ((SEEDS, "--exit-zero", "--fail-on", "info"), 0),
+    ((SEEDS, "--fail-on", "never"), 0),
+])
+def test_exit_zero_is_fail_on_never(args, code):
+    assert run(*args).exit_code == code
+
+
+def test_output_format_is_an_alias_of_format():
+    assert json.loads(run(COMPLIANT, "--output-format", "json").output)["schema"] == "lawlint-json"
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ((1, 0, 1, 0), "1 file checked: 0 errors, 1 warning, 0 info"),
+    ((2, 1, 2, 3), "2 files checked: 1 error, 2 warnings, 3 info"),
+])
+def test_summary_counts_are_singular_or_plural(counts, expected):
+    from lawlint.diagnostic import Diagnostic, FileResult
+    from lawlint.formatters.text import summary
+
+    files, errors, warnings, info = counts
+    def finding(severity):
+        return Diagnostic("LL101", "x", severity, "m", "b", 1, 1, 1, 2, "x", 0)
+    results = [FileResult(f"r{i}.txt") for i in range(files)]
+    results[0] = FileResult("r0.txt", tuple(finding(s) for s, n in
+                                            (("error", errors), ("warning", warnings), ("info", info))
+                                            for _ in range(n)))
+    assert summary(results) == expected

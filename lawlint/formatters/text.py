@@ -92,12 +92,16 @@ def width(text: str) -> int:
     return cells
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary(results: list[FileResult]) -> str:
     counts = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
     failed = sum(1 for r in results if r.error)
     suppressed = sum(r.suppressed_count for r in results)
-    text = (f"{len(results)} file{'s' if len(results) != 1 else ''} checked: "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+    text = (f"{_count(len(results), 'file')} checked: {_count(counts['error'], 'error')}, "
+            f"{_count(counts['warning'], 'warning')}, {counts['info']} info")
     text += f", {suppressed} suppressed" if suppressed else ""
     text += f", {failed} could not be read" if failed else ""
     published = sum(1 for r in results if r.published and not r.error)
