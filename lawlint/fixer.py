@@ -15,7 +15,6 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lawlint import source
 from lawlint.diagnostic import Diagnostic, FileResult
 
 MAX_PASSES = 10   # one fix can enable another (a heading restyled, then its siblings agree)
@@ -73,22 +72,18 @@ def fix_path(path: str, resolver, write: bool) -> Outcome:
     The file is read and linted once; only a pass that changed the text is linted again."""
     from lawlint import linter
 
-    result, src = linter.lint_file(path, resolver)
-    options = resolver.options
+    run = linter.run_file(path, resolver)
+    src, result, keep = run.source, run.result, resolver.options.keep_text
     if src is None or src.format != "text" or not any(d.fix for d in result.active):
-        return Outcome(replace(result, text=src.text) if src and options.keep_text else result)
-    settings = resolver.settings(Path(path))
-    ruleset = resolver.ruleset(settings)
+        return Outcome(replace(result, text=src.text) if src and keep else result)
     original, text, applied = src.text, src.text, 0
     for _ in range(MAX_PASSES):
-        text, count = apply(text, result.diagnostics)
+        text, count = apply(text, run.result.diagnostics)
         if not count:
             break
         applied += count
-        result = linter.lint_source(source.from_text(text, result.path, src.encoding), ruleset,
-                                    options.year, settings.require_reason, settings.fail_on,
-                                    settings.published)
-    result = replace(result, text=text) if options.keep_text else result
+        run = run.relint(text)
+    result = replace(run.result, text=text) if keep else run.result
     if write and text != original:
         try:
             _write(path, text, src.encoding)

@@ -98,7 +98,7 @@ def _walk(root: str) -> Iterator[str]:
 def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
                 require_reason: bool = False, fail_on: str = "error",
                 published: bool | None = None) -> FileResult:
-    """Lint one decoded report."""
+    """Lint one decoded report (the pipeline without reading: pack examples, tests)."""
     return analyse(src, ruleset, year, require_reason, fail_on, published)[0]
 
 
@@ -116,32 +116,60 @@ def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
                       fail_on, src.format, date, published=as_published), document
 
 
-def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
-    """Lint one file (or stdin for '-', named by --stdin-filename) under its own settings."""
-    result, src = lint_file(path, resolver, stdin)
-    return replace(result, text=src.text) if src and resolver.options.keep_text else result
+@dataclass(frozen=True, slots=True)
+class FileRun:
+    """One file through the pipeline: its result, and what a caller may go on with (the
+    fixer the source, the audit the document) under the settings it was linted with."""
+
+    result: FileResult
+    source: source.Source | None = None      # None when the file could not be read
+    document: Document | None = None
+    settings: config.Settings | None = None
+    ruleset: RuleSet | None = None
+    year: int | None = None
+
+    def relint(self, text: str) -> FileRun:
+        """The same file with other text (a --fix pass), linted under the same settings."""
+        assert self.source is not None and self.settings is not None and self.ruleset is not None
+        src = source.from_text(text, self.result.path, self.source.encoding)
+        result, document = _check(src, self.ruleset, self.settings, self.year)
+        return replace(self, result=result, source=src, document=document)
 
 
-def lint_file(path: str, resolver: Resolver,
-              stdin: bytes | None = None) -> tuple[FileResult, source.Source | None]:
-    """Lint one file and also return the decoded source it read (None when it could not be
-    read), for callers that go on with the text: `--fix`."""
+def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
+             data: bytes | None = None) -> FileRun:
+    """The one per-file pipeline (read → fold → parse → check → suppress → result) that
+    lint, --fix and the audit call: `path` under its own settings, its bytes read here or
+    given (`stdin` for '-', named by --stdin-filename; `data` already read by the caller)."""
     options = resolver.options
     is_stdin = path == STDIN
     named = options.stdin_filename if is_stdin else path
     settings = resolver.settings(Path(named) if named else None)
     name = (named or "<stdin>") if is_stdin else Path(path).as_posix()
     try:
-        if is_stdin:
+        if is_stdin or data is not None:
             suffix = Path(named).suffix.lower() if named else ".txt"
-            src = extract.from_bytes(stdin or b"", name, suffix, options.encoding)
+            src = extract.from_bytes(stdin if is_stdin else data, name, suffix, options.encoding)
         else:
             src = extract.read(path, name, options.encoding, options.max_bytes)
     except InputError as exc:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-        return FileResult(name, error=reason, fail_on=settings.fail_on), None
-    return lint_source(src, resolver.ruleset(settings), options.year, settings.require_reason,
-                       settings.fail_on, settings.published), src
+        return FileRun(FileResult(name, error=reason, fail_on=settings.fail_on))
+    ruleset = resolver.ruleset(settings)
+    result, document = _check(src, ruleset, settings, options.year)
+    return FileRun(result, src, document, settings, ruleset, options.year)
+
+
+def _check(src: source.Source, ruleset: RuleSet, settings: config.Settings,
+           year: int | None) -> tuple[FileResult, Document]:
+    return analyse(src, ruleset, year, settings.require_reason, settings.fail_on, settings.published)
+
+
+def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
+    """Lint one file (or stdin for '-', named by --stdin-filename) under its own settings."""
+    run = run_file(path, resolver, stdin)
+    keep = run.source is not None and resolver.options.keep_text
+    return replace(run.result, text=run.source.text) if keep else run.result
 
 
 def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from lawlint import extract, linter, source
+from lawlint import linter, source
 from lawlint.audit import cache
 from lawlint.audit.item import Item
 from lawlint.audit.similarity import fingerprints
@@ -56,13 +56,13 @@ def _audit(path: str) -> Item:
         hit = cache.get(key) if _WORKER["cache"] else None
         if hit is not None:
             return hit.renamed(name)
-        src = extract.from_bytes(data, name, Path(path).suffix.lower(), options.encoding)
     except InputError as exc:
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return Item(FileResult(name, error=reason, fail_on=settings.fail_on))
-    result, document = linter.analyse(src, ruleset, options.year, settings.require_reason,
-                                      settings.fail_on, settings.published)
-    item = Item(result.without_fixes(), fingerprints(document))   # an audit never fixes
+    run = linter.run_file(path, resolver, data=data)
+    if run.document is None:
+        return Item(run.result)
+    item = Item(run.result.without_fixes(), fingerprints(run.document))   # an audit never fixes
     if _WORKER["cache"]:
         cache.put(key, item)
     return item
