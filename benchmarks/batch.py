@@ -69,7 +69,7 @@ def main() -> None:
                       f"{base:.2f} | {wall / base:.1f}× |")
     print("\n| report size | lint s (one file, in-process) |\n|---|---|")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from lawlint import linter
+    from lawlint.pipeline import linter
     resolver = linter.Resolver(linter.Options(isolated=True))
     with tempfile.TemporaryDirectory() as temp:
         for size in (262144, 524288, 1048576):

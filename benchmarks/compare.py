@@ -28,7 +28,10 @@ SEED = ROOT / "seeds" / "004_3b8f22655ae3d0b6.txt"
 FILES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/fixtures/real").glob("*.txt"))
 IN_PROCESS = """
 import sys, time
-from lawlint import linter
+try:
+    from lawlint.pipeline import linter
+except ImportError:   # a revision before the packages (issue 12, step 4)
+    from lawlint import linter
 files = sys.argv[1:]
 resolver = linter.Resolver(linter.Options(isolated=True))
 linter.lint_path(files[0], resolver)

@@ -35,7 +35,7 @@ def wall(command: list[str], env: dict[str, str], runs: int, fresh_cache: bool) 
 
 def in_process() -> list[tuple[str, float, int]]:
     sys.path.insert(0, str(ROOT))
-    from lawlint import linter
+    from lawlint.pipeline import linter
 
     resolver = linter.Resolver(linter.Options(isolated=True))
     linter.lint_path(str(SEED), resolver)  # build the rule set outside the timing

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lawlint import linter, rulepack, source
+from lawlint.pipeline import linter
+from lawlint.packs import ruleset as rulepack
+from lawlint.document import source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -81,7 +81,7 @@ def test_html_is_one_self_contained_page(batch, tmp_path):
 def test_cache_relints_only_changed_files(batch, tmp_path, monkeypatch):
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path / "cache"))
     first = json.loads(audit(batch, "--format", "json", "--jobs", "1").output)
-    from lawlint import linter
+    from lawlint.pipeline import linter
     calls = []
     original = linter.analyse
     monkeypatch.setattr(linter, "analyse", lambda *a, **k: calls.append(a[0].path) or original(*a, **k))
@@ -116,7 +116,7 @@ def test_a_note_names_a_few_files_and_counts_the_rest(tmp_path):
 
 
 def test_no_progress_bar_when_piped_or_in_ci(monkeypatch, capsys):
-    from lawlint.cli_audit import _progress
+    from lawlint.cli.audit import _progress
     monkeypatch.setenv("CI", "true")
     with _progress(3) as advance:
         advance()

@@ -53,7 +53,7 @@ def test_caret_aligns_under_wide_characters():
     lines = run("-", input=broken.encode("utf-8")).output.splitlines()
     at = next(i for i, line in enumerate(lines) if "LL601" in line)
     snippet, caret = lines[at + 1], lines[at + 2]
-    from lawlint.formatters.text import width
+    from lawlint.output.text import width
     assert width(snippet[:snippet.index("2021—2026")]) == caret.index("^")
 
 
@@ -220,8 +220,8 @@ def test_output_format_is_an_alias_of_format():
     ((2, 1, 2, 3), "2 files checked: 1 error, 2 warnings, 3 info"),
 ])
 def test_summary_counts_are_singular_or_plural(counts, expected):
-    from lawlint.diagnostic import Diagnostic, FileResult
-    from lawlint.formatters.text import summary
+    from lawlint.pipeline.result import Diagnostic, FileResult
+    from lawlint.output.text import summary
 
     files, errors, warnings, info = counts
     def finding(severity):

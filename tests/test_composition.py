@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from lawlint.errors import PackError
-from lawlint.rulepack import load_ruleset
+from lawlint.packs.ruleset import load_ruleset
 
 NEW_RULE = """
   - id: GD101
@@ -55,7 +55,8 @@ def test_overrides_change_severity_message_and_kind_parameters(tmp_path):
 
 
 def test_parameter_override_changes_what_fires(tmp_path, compliant_text):
-    from lawlint import linter, source
+    from lawlint.pipeline import linter
+    from lawlint.document import source
     pack = write(tmp_path, "p.yaml",
                  "name: p\nversion: '1'\nextends: national\nparameters: {deadline: '04-01'}\n")
     late = compliant_text.replace("2022 年 1 月 10 日", "2022 年 3 月 15 日")

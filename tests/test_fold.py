@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawlint import fold, source
+from lawlint.document import fold, source
 
 
 def folded(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from builders import to_docx, to_html, to_pdf
 from conftest import SEEDS
 
-from lawlint import linter
+from lawlint.pipeline import linter
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from lawlint import dates, ordinals
+from lawlint.document import dates, ordinals
 
 
 @pytest.mark.parametrize("line, expected", [

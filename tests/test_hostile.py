@@ -128,7 +128,7 @@ def test_arbitrary_text_never_raises_and_findings_point_at_their_text(lint, text
     if not text.strip() or "\x00" in text:
         return
     result = lint(text)
-    from lawlint import source
+    from lawlint.document import source
     src = source.from_text(text)
     for d in result.diagnostics:
         start = src.line_starts[d.line - 1] + d.column - 1

@@ -9,13 +9,13 @@ import sys
 
 from conftest import COMPLIANT, ROOT
 
-from lawlint import rulesdoc
+from lawlint.output import rules_md as rulesdoc
 from lawlint.checks import KINDS, load_kinds
 
 
 def test_every_kind_is_in_the_schema_and_documented(ruleset):
     load_kinds()
-    schema = json.loads((ROOT / "lawlint" / "schema" / "pack.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "lawlint" / "packs" / "schemas" / "pack.schema.json").read_text(encoding="utf-8"))
     guide = (ROOT / "docs" / "writing-rules.md").read_text(encoding="utf-8")
     assert set(schema["$defs"]["rule"]["properties"]["kind"]["enum"]) == set(KINDS)
     assert set(KINDS) <= set(schema["$defs"])
@@ -30,7 +30,7 @@ def test_every_kind_declares_the_placeholders_it_provides():
 
 def test_sarif_help_uris_point_at_anchors_that_exist():
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    from lawlint.rulepack import load_ruleset
+    from lawlint.packs.ruleset import load_ruleset
     for rule in load_ruleset(("shenzhen-topics",)).all_rules:
         assert f'<a id="{rule.id.lower()}"></a>' in page
 
@@ -38,7 +38,7 @@ def test_sarif_help_uris_point_at_anchors_that_exist():
 def test_rules_md_is_up_to_date():
     expected = rulesdoc.render()
     actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert actual == expected, "run: python -m lawlint.rulesdoc > docs/rules.md"
+    assert actual == expected, "run: python -m lawlint.output.rules_md > docs/rules.md"
 
 
 def test_linting_one_file_does_not_import_jieba_jsonschema_or_rich(tmp_path):
@@ -56,17 +56,17 @@ def test_linting_one_file_does_not_import_jieba_jsonschema_or_rich(tmp_path):
 
 def test_shipped_pack_digests_are_current_and_the_packs_valid():
     """The runtime trusts these digests instead of importing jsonschema for built-in packs."""
-    from lawlint import packfile, packschema, yamlsource
-    manifest = (ROOT / "lawlint" / "schema" / "validated-packs.txt").read_text(encoding="utf-8")
+    from lawlint.packs import packfile, schema as packschema, yamlsource
+    manifest = (ROOT / "lawlint" / "packs" / "schemas" / "validated-packs.txt").read_text(encoding="utf-8")
     assert manifest == packschema.shipped_manifest(), \
-        "run: python -m lawlint.packschema > lawlint/schema/validated-packs.txt"
+        "run: python -m lawlint.packs.schema > lawlint/packs/schemas/validated-packs.txt"
     for path in sorted(packfile.builtin_dir().glob("*.yaml")):
         data, lines = yamlsource.load(path.read_text(encoding="utf-8"), str(path))
         packschema.validate(data, lines, str(path), packschema.pack_schema())
 
 
 def test_configuration_docs_cover_every_setting_of_the_schema():
-    schema = json.loads((ROOT / "lawlint" / "schema" / "config.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "lawlint" / "packs" / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
     page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert [key for key in schema["properties"] if f"\n{key}:" not in page] == []
 

@@ -77,6 +77,6 @@ def test_wheel_ships_the_builtin_packs_and_schema(tmp_path):
     wheel = next(tmp_path.glob("lawlint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "lawlint/rules/national.yaml" in names
-    assert "lawlint/schema/pack.schema.json" in names
-    assert {"lawlint/audit/report.css", "lawlint/audit/report.js", "lawlint/rules/shenzhen-topics.yaml",
+    assert "lawlint/packs/schemas/pack.schema.json" in names
+    assert {"lawlint/output/report.css", "lawlint/output/report.js", "lawlint/rules/shenzhen-topics.yaml",
             "lawlint/rules/typography.yaml"} <= set(names)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lawlint import linter
+from lawlint.pipeline import linter
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the judged sample the project started from, and a fresh one judged after issue 11

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ids
-from lawlint import fixer
+from lawlint.pipeline import fixer
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 

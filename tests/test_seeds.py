@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEEDS
 
-from lawlint import linter
+from lawlint.pipeline import linter
 
 SEED = {
     "000": "000_9cfde12bd7801c2f.txt", "001": "001_0bdb67023be65981.txt",

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from lawlint import source
+from lawlint.document import source
 from lawlint.errors import InputError
 
 TEXT = "区政府：\n报告正文𠀀。\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawlint import dates, fold, source, structure
+from lawlint.document import dates, fold, source, structure
 
 MISSING_PARTS = {"LL101", "LL102", "LL104", "LL106"}
 

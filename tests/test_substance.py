@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawlint import rulepack
+from lawlint.packs import ruleset as rulepack
 from lawlint.checks import substance
 
 STOCK = "我局高度重视，扎实推进，认真贯彻，认真落实，狠抓落实，落到实处，常抓不懈，齐抓共管，形成合力，切实加强，取得明显成效。"
@@ -27,7 +27,8 @@ def test_stock_phrase_density_in_either_unit(tmp_path, lint, compliant_text, uni
         f"overrides:\n  LL803: {{unit: {unit}}}\n"
         "parameters: {stock_phrase_max_per_1000_chars: 4}\n", encoding="utf-8")
     ruleset = rulepack.load_ruleset((str(pack),))
-    from lawlint import linter, source
+    from lawlint.pipeline import linter
+    from lawlint.document import source
     text = compliant_text.replace("按照有关规定，现将", STOCK + "按照有关规定，现将")
     result = linter.lint_source(source.from_text(text, "r.txt"), ruleset)
     found = [d for d in result.diagnostics if d.rule_id == "LL803"]

@@ -105,7 +105,8 @@ def test_sarif_carries_suppressions_with_justification(tmp_path):
     ("<!-- lawlint-disable -->", (), ""),
 ])
 def test_directive_syntax(comment, rules, reason):
-    from lawlint import source, suppress
+    from lawlint.document import source
+    from lawlint.pipeline import suppress
     found = suppress.directives(source.from_text(comment + "\n正文。<!-- 另一条注释 -->\n"))
     assert [(d.rules, d.reason) for d in found] == [(rules, reason)]
 

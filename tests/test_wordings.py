@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawlint import fold, source, structure, tradsimp
+from lawlint.document import fold, source, structure, tradsimp
 
 WORDINGS = Path(__file__).resolve().parent / "fixtures" / "wordings"
 _PARENT = "一、依法全面履行政府职能"   # a topical level-1 heading: its children name parts freely

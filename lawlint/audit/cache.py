@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lawlint import __version__
 from lawlint.audit.item import Item, from_json, to_json
-from lawlint.packschema import cache_dir
+from lawlint.usercache import cache_dir
 
 
 def key(data: bytes, context: str) -> str:

@@ -8,7 +8,7 @@ import sys
 from array import array
 from dataclasses import asdict, dataclass, field, replace
 
-from lawlint.diagnostic import Diagnostic, FileResult
+from lawlint.pipeline.result import Diagnostic, FileResult
 
 
 @dataclass(frozen=True, slots=True)

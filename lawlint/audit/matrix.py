@@ -5,7 +5,7 @@ fired, present otherwise. Suppressed findings count as the author's decision: no
 
 from __future__ import annotations
 
-from lawlint.diagnostic import FileResult
+from lawlint.pipeline.result import FileResult
 
 # (column, rules meaning "missing", rules meaning "weak")
 ELEMENTS = (

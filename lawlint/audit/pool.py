@@ -9,11 +9,12 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from lawlint import linter, source
+from lawlint.pipeline import linter
+from lawlint.document import source
 from lawlint.audit import cache
 from lawlint.audit.item import Item
 from lawlint.audit.similarity import fingerprints
-from lawlint.diagnostic import FileResult
+from lawlint.pipeline.result import FileResult
 from lawlint.errors import InputError
 
 _WORKER: dict = {}

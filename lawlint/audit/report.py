@@ -9,7 +9,7 @@ from functools import cached_property
 from lawlint.audit import matrix
 from lawlint.audit.crosscheck import Note
 from lawlint.audit.item import Item
-from lawlint.diagnostic import FileResult
+from lawlint.pipeline.result import FileResult
 
 
 @dataclass(frozen=True)

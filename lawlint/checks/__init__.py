@@ -13,8 +13,8 @@ from typing import Any, Protocol
 import regex
 
 from lawlint.document import Document, Edit, Section, Span
-from lawlint.organs import OrganGrammar
-from lawlint.parts import Element
+from lawlint.document.organs import OrganGrammar
+from lawlint.document.parts import Element
 from lawlint.patterns import TimedPattern, compile_pattern
 
 __all__ = ["Context", "Element", "Hit", "KINDS", "SENTENCE", "TimedPattern", "compile_pattern", "register"]

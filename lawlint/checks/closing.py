@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint import dates
+from lawlint.document import dates
 from lawlint.checks import Context, Hit, register
 from lawlint.checks.headings import BASIS
 from lawlint.document import Document, Edit, Span

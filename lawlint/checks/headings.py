@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from lawlint import ordinals
+from lawlint.document import ordinals
 from lawlint.checks import Context, Hit, register
 from lawlint.document import Document, Edit, Heading, Section
 

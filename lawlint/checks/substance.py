@@ -134,7 +134,7 @@ def _segmenter():
 
 
 def _cache():
-    from lawlint.packschema import cache_dir
+    from lawlint.usercache import cache_dir
 
     folder = cache_dir() / "jieba"
     folder.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lawlint import source
+from lawlint.document import source
 from lawlint.errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")

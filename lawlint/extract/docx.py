@@ -9,7 +9,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from lawlint import source
+from lawlint.document import source
 from lawlint.errors import InputError
 from lawlint.extract import require_text
 

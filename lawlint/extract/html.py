@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from lawlint import source
+from lawlint.document import source
 from lawlint.extract import require_text
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from lawlint import source
+from lawlint.document import source
 from lawlint.errors import InputError
 from lawlint.extract import require_text
 

@@ -1,0 +1,94 @@
+"""`lawlint audit DIR...`: every report in parallel, a table against every requirement."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from lawlint.cli.common import FAIL_LEVELS, ids, run_safely
+
+RENDERERS = ("text", "csv", "json", "html")
+
+
+def register(group: click.Group) -> None:
+    @group.command()
+    @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+    @click.option("--format", "output_format", type=click.Choice(RENDERERS), default="text",
+                  show_default=True, help="Summary, spreadsheet (UTF-8 BOM), JSON, or one HTML page.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                  help="Write to FILE instead of standard output.")
+    @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+                  help="Worker processes [default: all cores].")
+    @click.option("--no-cache", is_flag=True, help="Lint every file, ignoring cached results.")
+    @click.option("--similarity", type=click.FloatRange(0.05, 1.0), default=0.6, show_default=True,
+                  help="Share of identical clauses from which two reports count as copies.")
+    @click.option("--pack", "packs", multiple=True, metavar="PACK", help="Rule pack (repeatable).")
+    @click.option("--select", multiple=True, metavar="IDS", help="Only these rules.")
+    @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules.")
+    @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+                  help="What makes a report fail [default: error].")
+    @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Configuration file.")
+    @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+    @click.option("--year", type=click.IntRange(1990, 2100), help="Report year for every file.")
+    @click.option("--published/--submitted", default=None,
+                  help="Judge submissions as published copies or as submitted ones "
+                       "[default: published for .html only].")
+    def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
+              fail_on, config, isolated, year, published) -> None:
+        """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
+        from lawlint.pipeline.linter import Options
+
+        options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
+                          published=published)
+        run_safely(lambda: _audit(paths, options, output_format, output,
+                                  jobs or os.cpu_count() or 1, not no_cache, similarity))
+
+
+def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -> int:
+    from lawlint.audit import crosscheck, pool
+    from lawlint.output import audit_html, audit_text
+    from lawlint.audit.report import Audit
+    from lawlint.pipeline.result import exit_code
+    from lawlint.errors import UsageError
+    from lawlint.pipeline.linter import Resolver
+
+    files = list(pool.collect(list(paths), options))
+    if not files:
+        raise UsageError("no report files found in " + ", ".join(paths))
+    with _progress(len(files)) as advance:
+        items = pool.run(files, options, jobs, use_cache, advance)
+    resolver = Resolver(options)
+    names = {rule.id: rule.name for rule in resolver.ruleset(resolver.settings(None)).all_rules}
+    report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names)
+    write = {"text": audit_text.text, "csv": audit_text.csv_file, "json": audit_text.json_file,
+             "html": audit_html.html_file}[output_format]
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            write(report, out)
+    else:
+        write(report, sys.stdout)
+    return exit_code(report.results)
+
+
+class _progress:
+    """A rich progress bar on a terminal (never when piped or in CI); otherwise nothing."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty() or os.environ.get("CI"):
+            return lambda: None
+        from rich.progress import Progress
+
+        self.bar = Progress(console=None, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("lawlint audit", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 output for code-scanning tools: columns in Unicode code points, relative URIs,
+rule metadata with help links, and stable partial fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TextIO
+
+from lawlint import __version__
+from lawlint.pipeline.result import Diagnostic, FileResult
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+HELP_URI = "https://github.com/lawlint/lawlint/blob/main/docs/rules.md#{anchor}"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None:
+    rules = list(ruleset.all_rules) if ruleset else []
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    run = {
+        "tool": {"driver": {
+            "name": "lawlint", "version": __version__, "informationUri": HELP_URI.split("/blob")[0],
+            "rules": [_rule(rule) for rule in rules],
+        }},
+        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(r.path, d, index) for r in results for d in r.diagnostics],
+        "invocations": [{
+            "executionSuccessful": not any(r.error for r in results),
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": r.error},
+                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path)}}]}
+                for r in results if r.error
+            ],
+        }],
+    }
+    json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out,
+              ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _rule(rule) -> dict:
+    return {
+        "id": rule.id, "name": rule.name,
+        "shortDescription": {"text": rule.message.split("：")[0].split("{")[0] or rule.name},
+        "fullDescription": {"text": rule.description or rule.message},
+        "help": {"text": f"{rule.description}\n依据：{rule.basis}"},
+        "helpUri": HELP_URI.format(anchor=rule.id.lower()),
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        "properties": {"basis": rule.basis, "kind": rule.kind},
+    }
+
+
+def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
+    result = {
+        "ruleId": d.rule_id,
+        "level": _LEVELS[d.severity],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": _artifact(path),
+            "region": _region(d),
+        }}],
+        "partialFingerprints": {"lawlint/v1": _fingerprint(d)},
+    }
+    if d.rule_id in index:
+        result["ruleIndex"] = index[d.rule_id]
+    if d.fix:
+        result["fixes"] = [{
+            "description": {"text": d.message},
+            "artifactChanges": [{"artifactLocation": _artifact(path), "replacements": [
+                {"deletedRegion": {"startLine": r.line, "startColumn": r.column,
+                                   "endLine": r.end_line, "endColumn": r.end_column},
+                 "insertedContent": {"text": r.text}} for r in d.fix]}],
+        }]
+    if d.suppressed:
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted",
+                                   **({"justification": d.justification} if d.justification else {})}]
+    return result
+
+
+def _region(d: Diagnostic) -> dict:
+    """Lines and columns of the text; for .docx the paragraph is the line (a finding across
+    paragraphs ends at the end of its first one); PDF pages go in properties."""
+    start, end = (d.paragraph, d.paragraph) if d.paragraph is not None else (d.line, d.end_line)
+    end_column = d.end_column if end == start or d.paragraph is None else d.column + 1
+    region = {"startLine": start, "startColumn": d.column, "endLine": end,
+              "endColumn": max(end_column, d.column), "snippet": {"text": d.excerpt}}
+    if d.page is not None:
+        region["properties"] = {"page": d.page, "pageLine": d.page_line}
+    return region
+
+
+def _artifact(path: str) -> dict:
+    """A URI relative to the working directory when the file is under it."""
+    absolute = Path(os.path.abspath(path)) if path != "<stdin>" else None
+    if absolute is not None:
+        try:
+            return {"uri": absolute.relative_to(Path.cwd()).as_posix(), "uriBaseId": "SRCROOT"}
+        except ValueError:
+            return {"uri": absolute.as_uri()}
+    return {"uri": path.replace(os.sep, "/")}
+
+
+def _fingerprint(d: Diagnostic) -> str:
+    """Stable across edits elsewhere in the file: rule id + the flagged text, not its line."""
+    return hashlib.sha256(f"{d.rule_id}\0{d.excerpt}".encode()).hexdigest()[:32]

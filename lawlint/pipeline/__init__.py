@@ -1,0 +1,3 @@
+"""The per-file pipeline (read → fold → parse → check → suppress → result) and what runs it:
+options and per-file settings, the engine that turns check hits into diagnostics,
+suppression directives, safe fixes, and the result types every output reads."""

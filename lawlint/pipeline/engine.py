@@ -1,0 +1,125 @@
+"""Document + RuleSet in, Diagnostics out. The only place that stamps a rule's identity
+(id, name, severity, message, basis) on a hit and turns spans into lines and columns; it
+also applies the report's suppression directives and reports misused ones."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from dataclasses import replace
+
+from lawlint.checks import Context, Hit, TimedPattern
+from lawlint.pipeline.result import Diagnostic, Replacement
+from lawlint.document import Document, Edit, Span
+from lawlint.packs.ruleset import Rule, RuleSet, matches
+
+_EXCERPT_LIMIT = 80
+
+
+def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
+        published: bool = False) -> tuple[Diagnostic, ...]:
+    """Run every rule on one document; findings come back in file order. For a published
+    copy, a rule with a `published` severity (the addressee or the closing missing, which
+    web pages drop) is stamped with that severity instead."""
+    ctx = Context(document, ruleset.parameters, ruleset.elements, ruleset.grammar.organs)
+    rules = [replace(rule, severity=rule.published) if published and rule.published else rule
+             for rule in ruleset.rules]
+    found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
+    if "lawlint-" not in document.source.text:
+        return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
+    from lawlint.pipeline import suppress  # only reports that carry directives need this stage
+
+    directives = suppress.directives(document.source)
+    if directives:
+        regions = suppress.regions(document.source, directives)
+        found, used = suppress.apply(found, regions)
+        found += tuple(_misused(document, ruleset, directives, regions, used, require_reason))
+    return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
+
+
+def _run_rule(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
+    """A rule's findings; a rule that times out or fails is one LL003 finding instead, so
+    one bad pattern never hangs or stops a batch."""
+    try:
+        return [stamp(rule, hit, ctx.doc) for hit in rule.check.run(ctx)]
+    except TimeoutError:
+        reason = f"正则表达式超过 {TimedPattern.timeout:g} 秒仍未完成（--regex-timeout）"
+    except Exception as exc:  # a check's bug must not stop the batch; say what happened
+        reason = f"内部错误 {exc.__class__.__name__}: {exc}"
+    failed = ruleset.find("LL003")
+    if failed is None or failed not in ruleset.builtins:
+        return []
+    return [stamp(failed, Hit(ctx.doc.anchor(), {"rule": rule.id, "reason": reason}), ctx.doc)]
+
+
+def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
+    """LL001 for a directive that silenced nothing, LL002 for one without a reason."""
+    unused, no_reason = (ruleset.find("LL001"), ruleset.find("LL002"))
+    active = unused in ruleset.builtins, no_reason in ruleset.builtins
+    for region in regions:
+        directive = region.directive
+        hit = Hit(Span(directive.start, directive.end),
+                  {"directive": f"lawlint-{directive.action} {' '.join(directive.rules)}".strip(),
+                   "detail": _unknown(ruleset, directive.rules)})
+        if active[0] and region not in used and _names_an_active_rule(ruleset, directive.rules):
+            yield stamp(unused, hit, document)
+        if active[1] and require_reason and not directive.reason:
+            yield stamp(no_reason, hit, document)
+
+
+def _names_an_active_rule(ruleset: RuleSet, keys: tuple[str, ...]) -> bool:
+    """Directives about deselected rules are not 'unused': those rules simply did not run."""
+    return not keys or any(matches(rule, (key,)) for rule in ruleset.rules for key in keys) \
+        or bool(_unknown(ruleset, keys))
+
+
+def _unknown(ruleset: RuleSet, keys: tuple[str, ...]) -> str:
+    missing = [key for key in keys if not any(matches(rule, (key,)) for rule in ruleset.all_rules)
+               and ruleset.find(key) is None]
+    return f"（没有规则 {'、'.join(missing)}）" if missing else ""
+
+
+def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
+    source = document.source
+    line, column = source.location(hit.span.start)
+    end_line, end_column = source.location(hit.span.end)
+    excerpt = source.text[hit.span.start:hit.span.end]
+    if hit.mask:
+        from lawlint.checks.identifier import mask
+
+        excerpt = mask(excerpt)
+    if len(excerpt) > _EXCERPT_LIMIT:
+        excerpt = excerpt[:_EXCERPT_LIMIT - 1] + "…"
+    page = source.page_of(line)
+    return Diagnostic(rule.id, rule.name, rule.severity, format_message(rule.message, hit.args),
+                      rule.basis, line, column, end_line, end_column, excerpt, hit.span.start,
+                      masked=hit.mask, paragraph=source.paragraph_of(line),
+                      page=page[0] if page else None, page_line=page[1] if page else None,
+                      fix=_replacements(hit.fix, document) if hit.fix else ())
+
+
+def _replacements(edits: tuple[Edit, ...], document: Document) -> tuple[Replacement, ...]:
+    """A fix in file terms. Only a plain-text report is its own text: offsets into text
+    extracted from .docx, .pdf or .html could not be applied to the file, so they carry none.
+    An edit never touches a line break, so the file's line endings survive every fix."""
+    source = document.source
+    if source.format != "text" or any(_breaks(source.text[e.span.start:e.span.end] + e.text)
+                                      for e in edits):
+        return ()
+    return tuple(Replacement(e.span.start, e.span.end, e.text, *source.location(e.span.start),
+                             *source.location(e.span.end))
+                 for e in sorted(edits, key=lambda e: e.span.start))
+
+
+def _breaks(text: str) -> bool:
+    return "\n" in text or "\r" in text
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, args) -> str:
+    """Fill {placeholders}; one the hit does not provide stays visible instead of failing."""
+    return string.Formatter().vformat(template, (), _Keep(args))

@@ -1,0 +1,181 @@
+"""Paths in, FileResults out: collect report files, find each one's settings and rule set,
+then read, fold, parse and run the rules.
+
+A file that cannot be read becomes a result with `error` set; the batch always continues.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from lawlint.packs import config
+from lawlint.pipeline import engine
+from lawlint import extract
+from lawlint.document import fold, source, structure
+from lawlint.pipeline.result import FileResult
+from lawlint.document import Document
+from lawlint.errors import InputError
+from lawlint.packs.ruleset import RuleSet, load_ruleset
+
+SUFFIXES = extract.SUFFIXES
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line says; each field set here overrides the configuration."""
+
+    config: str | None = None
+    isolated: bool = False
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    require_reason: bool = False
+    year: int | None = None
+    encoding: str | None = None
+    stdin_filename: str | None = None
+    max_bytes: int = source.MAX_BYTES
+    keep_text: bool = False   # text output shows source lines: keep what was read
+    published: bool | None = None   # judge as published copies; None: the configuration's
+
+
+class Resolver:
+    """Settings and rule set for each file: configuration, then options, then per-path."""
+
+    def __init__(self, options: Options = Options(), cwd: Path | None = None):
+        self.cwd = config.absolute(cwd or Path.cwd())
+        self.options = replace(options, packs=tuple(self._pack_ref(p) for p in options.packs))
+        self._fixed = config.load(Path(options.config)) if options.config else None
+
+    def _pack_ref(self, reference: str) -> str:
+        """Pack paths on the command line are relative to the working directory."""
+        path = self.cwd / reference
+        return str(path) if reference.endswith((".yaml", ".yml")) or path.exists() else reference
+
+    def settings(self, path: Path | None) -> config.Settings:
+        base = self._fixed
+        if base is None and not self.options.isolated:
+            base = config.discover(path.parent if path else self.cwd)
+        base = base or config.Settings(root=self.cwd)
+        o = self.options
+        merged = replace(base, packs=o.packs or base.packs, select=o.select or base.select,
+                         ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
+                         require_reason=o.require_reason or base.require_reason,
+                         published=o.published if o.published is not None else base.published)
+        return merged.for_file(path) if path else merged
+
+    def ruleset(self, settings: config.Settings) -> RuleSet:
+        return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
+                        settings.severity, settings.parameters)
+
+
+@lru_cache(maxsize=64)
+def _ruleset(root, packs, select, ignore, severity, parameters) -> RuleSet:
+    ruleset = load_ruleset(packs, base=root).select(select, ignore)
+    return ruleset.with_severities(dict(severity)).with_parameters(dict(parameters))
+
+
+def collect(paths: Iterable[str], resolver: Resolver) -> Iterator[str]:
+    """Expand directories (recursively, *.txt and *.md, sorted, filtered by include/exclude
+    of the configuration); files named on the command line are always linted."""
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            yield from (f for f in _walk(path) if resolver.settings(Path(f)).wants(Path(f)))
+        else:
+            yield path
+
+
+def _walk(root: str) -> Iterator[str]:
+    found = []
+    for folder, dirs, files in os.walk(root):  # followlinks=False: no symlink loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(folder, f) for f in files if f.endswith(SUFFIXES))
+    yield from sorted(found)
+
+
+def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
+                require_reason: bool = False, fail_on: str = "error",
+                published: bool | None = None) -> FileResult:
+    """Lint one decoded report (the pipeline without reading: pack examples, tests)."""
+    return analyse(src, ruleset, year, require_reason, fail_on, published)[0]
+
+
+def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
+            require_reason: bool = False, fail_on: str = "error",
+            published: bool | None = None) -> tuple[FileResult, Document]:
+    """Lint one decoded report; also return the parsed document (for batch cross-checks).
+    `published` judges it as the published copy (None: a web page is one, other files not)."""
+    folded = fold.fold(src)
+    document = structure.parse(src, folded, year, ruleset.grammar)
+    as_published = src.format == "html" if published is None else published
+    diagnostics = engine.run(document, ruleset, require_reason, as_published)
+    date = document.closing.date.text if document.closing.date else None
+    return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
+                      fail_on, src.format, date, published=as_published), document
+
+
+@dataclass(frozen=True, slots=True)
+class FileRun:
+    """One file through the pipeline: its result, and what a caller may go on with (the
+    fixer the source, the audit the document) under the settings it was linted with."""
+
+    result: FileResult
+    source: source.Source | None = None      # None when the file could not be read
+    document: Document | None = None
+    settings: config.Settings | None = None
+    ruleset: RuleSet | None = None
+    year: int | None = None
+
+    def relint(self, text: str) -> FileRun:
+        """The same file with other text (a --fix pass), linted under the same settings."""
+        assert self.source is not None and self.settings is not None and self.ruleset is not None
+        src = source.from_text(text, self.result.path, self.source.encoding)
+        result, document = _check(src, self.ruleset, self.settings, self.year)
+        return replace(self, result=result, source=src, document=document)
+
+
+def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
+             data: bytes | None = None) -> FileRun:
+    """The one per-file pipeline (read → fold → parse → check → suppress → result) that
+    lint, --fix and the audit call: `path` under its own settings, its bytes read here or
+    given (`stdin` for '-', named by --stdin-filename; `data` already read by the caller)."""
+    options = resolver.options
+    is_stdin = path == STDIN
+    named = options.stdin_filename if is_stdin else path
+    settings = resolver.settings(Path(named) if named else None)
+    name = (named or "<stdin>") if is_stdin else Path(path).as_posix()
+    try:
+        if is_stdin or data is not None:
+            suffix = Path(named).suffix.lower() if named else ".txt"
+            src = extract.from_bytes(stdin if is_stdin else data, name, suffix, options.encoding)
+        else:
+            src = extract.read(path, name, options.encoding, options.max_bytes)
+    except InputError as exc:
+        reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+        return FileRun(FileResult(name, error=reason, fail_on=settings.fail_on))
+    ruleset = resolver.ruleset(settings)
+    result, document = _check(src, ruleset, settings, options.year)
+    return FileRun(result, src, document, settings, ruleset, options.year)
+
+
+def _check(src: source.Source, ruleset: RuleSet, settings: config.Settings,
+           year: int | None) -> tuple[FileResult, Document]:
+    return analyse(src, ruleset, year, settings.require_reason, settings.fail_on, settings.published)
+
+
+def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
+    """Lint one file (or stdin for '-', named by --stdin-filename) under its own settings."""
+    run = run_file(path, resolver, stdin)
+    keep = run.source is not None and resolver.options.keep_text
+    return replace(run.result, text=run.source.text) if keep else run.result
+
+
+def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,
+               stdin: bytes | None = None) -> list[FileResult]:
+    resolver = resolver or Resolver()
+    return [lint_path(path, resolver, stdin) for path in collect(paths, resolver)]
