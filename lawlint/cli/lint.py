@@ -62,14 +62,13 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
           require_reason, statistics, encoding, stdin_filename, max_size, regex_timeout,
           fix, diff, color) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
-    from lawlint.checks import TimedPattern
     from lawlint.pipeline.linter import Options
 
-    TimedPattern.timeout = regex_timeout
     fail_on = "never" if exit_zero else fail_on
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
-                      keep_text=output_format == "text" and not statistics, published=published)
+                      keep_text=output_format == "text" and not statistics, published=published,
+                      regex_timeout=regex_timeout)
     run_safely(lambda: _check(paths, options, output_format, output, statistics, color,
                               _fixing(fix, diff, paths)))
 

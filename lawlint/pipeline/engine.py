@@ -8,10 +8,11 @@ import string
 from collections.abc import Iterator
 from dataclasses import replace
 
-from lawlint.checks import Context, Hit, TimedPattern
+from lawlint.checks import Context, Hit
 from lawlint.pipeline.result import Diagnostic, Replacement
 from lawlint.document import Document, Edit, Span
 from lawlint.packs.ruleset import Rule, RuleSet, matches
+from lawlint.patterns import current_timeout
 
 _EXCERPT_LIMIT = 80
 
@@ -43,7 +44,7 @@ def _run_rule(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
     try:
         return [stamp(rule, hit, ctx.doc) for hit in rule.check.run(ctx)]
     except TimeoutError:
-        reason = f"正则表达式超过 {TimedPattern.timeout:g} 秒仍未完成（--regex-timeout）"
+        reason = f"正则表达式超过 {current_timeout():g} 秒仍未完成（--regex-timeout）"
     except Exception as exc:  # a check's bug must not stop the batch; say what happened
         reason = f"内部错误 {exc.__class__.__name__}: {exc}"
     failed = ruleset.find("LL003")

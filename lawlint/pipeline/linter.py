@@ -19,6 +19,7 @@ from lawlint.document import fold, source, structure
 from lawlint.pipeline.result import FileResult
 from lawlint.document import Document
 from lawlint.errors import InputError
+from lawlint.patterns import DEFAULT_TIMEOUT, regex_timeout
 from lawlint.packs.ruleset import RuleSet, load_ruleset
 
 SUFFIXES = extract.SUFFIXES
@@ -42,6 +43,8 @@ class Options:
     max_bytes: int = source.MAX_BYTES
     keep_text: bool = False   # text output shows source lines: keep what was read
     published: bool | None = None   # judge as published copies; None: the configuration's
+    regex_timeout: float = DEFAULT_TIMEOUT   # seconds a pack regex may run before its rule fails (LL003)
+    jobs: int | None = None         # worker processes for a batch; None: decide by batch size
 
 
 class Resolver:
@@ -107,13 +110,16 @@ def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
 
 def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
             require_reason: bool = False, fail_on: str = "error",
-            published: bool | None = None) -> tuple[FileResult, Document]:
+            published: bool | None = None,
+            timeout: float = DEFAULT_TIMEOUT) -> tuple[FileResult, Document]:
     """Lint one decoded report; also return the parsed document (for batch cross-checks).
-    `published` judges it as the published copy (None: a web page is one, other files not)."""
-    folded = fold.fold(src)
-    document = structure.parse(src, folded, year, ruleset.grammar)
-    as_published = src.format == "html" if published is None else published
-    diagnostics = engine.run(document, ruleset, require_reason, as_published)
+    `published` judges it as the published copy (None: a web page is one, other files not);
+    every pack regex gives up after `timeout` seconds."""
+    with regex_timeout(timeout):
+        folded = fold.fold(src)
+        document = structure.parse(src, folded, year, ruleset.grammar)
+        as_published = src.format == "html" if published is None else published
+        diagnostics = engine.run(document, ruleset, require_reason, as_published)
     date = document.closing.date.text if document.closing.date else None
     return FileResult(src.path, diagnostics, None, document.year, document.organ, src.encoding,
                       fail_on, src.format, date, published=as_published), document
@@ -130,12 +136,13 @@ class FileRun:
     settings: config.Settings | None = None
     ruleset: RuleSet | None = None
     year: int | None = None
+    timeout: float = DEFAULT_TIMEOUT
 
     def relint(self, text: str) -> FileRun:
         """The same file with other text (a --fix pass), linted under the same settings."""
         assert self.source is not None and self.settings is not None and self.ruleset is not None
         src = source.from_text(text, self.result.path, self.source.encoding)
-        result, document = _check(src, self.ruleset, self.settings, self.year)
+        result, document = _check(src, self.ruleset, self.settings, self.year, self.timeout)
         return replace(self, result=result, source=src, document=document)
 
 
@@ -159,13 +166,14 @@ def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
         reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         return FileRun(FileResult(name, error=reason, fail_on=settings.fail_on))
     ruleset = resolver.ruleset(settings)
-    result, document = _check(src, ruleset, settings, options.year)
-    return FileRun(result, src, document, settings, ruleset, options.year)
+    result, document = _check(src, ruleset, settings, options.year, options.regex_timeout)
+    return FileRun(result, src, document, settings, ruleset, options.year, options.regex_timeout)
 
 
 def _check(src: source.Source, ruleset: RuleSet, settings: config.Settings,
-           year: int | None) -> tuple[FileResult, Document]:
-    return analyse(src, ruleset, year, settings.require_reason, settings.fail_on, settings.published)
+           year: int | None, timeout: float) -> tuple[FileResult, Document]:
+    return analyse(src, ruleset, year, settings.require_reason, settings.fail_on,
+                   settings.published, timeout)
 
 
 def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:
