@@ -138,11 +138,11 @@ def test_broken_pack_names_file_line_and_rule(tmp_path):
 @pytest.mark.parametrize("rule_yaml, expected", [
     ("  - id: XX001\n    name: a\n    severity: error\n    kind: nope\n    message: m\n    basis: b\n",
      ":7: 'nope' is not one of"),
-    ("  - id: XX001\n    name: a\n    severity: fatal\n    kind: signature\n    defect: missing\n"
+    ("  - id: XX001\n    name: a\n    severity: fatal\n    kind: present\n    scope: signature\n"
      "    message: m\n    basis: b\n", ":6: 'fatal' is not one of"),
-    ("  - id: XX001\n    name: a\n    severity: error\n    kind: signature\n    defect: missing\n"
+    ("  - id: XX001\n    name: a\n    severity: error\n    kind: present\n    scope: signature\n"
      "    message: m\n    basis: b\n"
-     "  - id: XX001\n    name: b\n    severity: error\n    kind: signature\n    defect: missing\n"
+     "  - id: XX001\n    name: b\n    severity: error\n    kind: present\n    scope: signature\n"
      "    message: m\n    basis: b\n", ":11: duplicate rule id (already defined in p.yaml on line 4)"),
 ])
 def test_pack_errors_are_precise(tmp_path, rule_yaml, expected):

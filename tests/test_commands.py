@@ -82,8 +82,8 @@ rules:
   - id: XX102
     name: no-examples
     severity: info
-    kind: signature
-    defect: missing
+    kind: present
+    scope: signature
     message: m
     basis: b
 """

@@ -78,7 +78,7 @@ def test_relative_extends_and_a_pack_listed_twice_load_once(tmp_path):
     ("cycle", {"a.yaml": "name: a\nversion: '1'\nextends: ./b.yaml\n",
                "b.yaml": "name: b\nversion: '1'\nextends: ./a.yaml\n"}, "cycle", None),
     ("redefined-id", {"a.yaml": "name: a\nversion: '1'\nextends: national\nrules:\n  - id: LL101\n"
-                      "    name: x\n    severity: info\n    kind: signature\n    defect: missing\n"
+                      "    name: x\n    severity: info\n    kind: present\n    scope: signature\n"
                       "    message: m\n    basis: b\n"}, "duplicate rule id", 5),
     ("override-of-unknown-rule", {"a.yaml": "name: a\nversion: '1'\nextends: national\n"
                                   "overrides:\n  LL999: {severity: info}\n"}, "no pack defines", 5),

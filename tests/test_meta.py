@@ -10,7 +10,22 @@ import sys
 from conftest import COMPLIANT, ROOT
 
 from lawlint.output import rules_md as rulesdoc
-from lawlint.checks import KINDS, load_kinds
+from lawlint.checks import KINDS, SPECS, load_kinds
+
+
+def test_the_pack_schema_is_generated_from_the_kinds_declarations():
+    from lawlint.packs.schema import generated_pack_schema
+
+    shipped = (ROOT / "lawlint" / "packs" / "schemas" / "pack.schema.json").read_text(encoding="utf-8")
+    assert shipped == generated_pack_schema(), \
+        "run: python -m lawlint.packs.schema pack > lawlint/packs/schemas/pack.schema.json"
+
+
+def test_the_kinds_reference_is_generated_from_the_kinds_declarations():
+    from lawlint.output import kinds_md
+
+    page = (ROOT / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    assert kinds_md.updated(page) == page, "run: python -m lawlint.output.kinds_md"
 
 
 def test_every_kind_is_in_the_schema_and_documented(ruleset):
@@ -23,9 +38,11 @@ def test_every_kind_is_in_the_schema_and_documented(ruleset):
     assert {rule.kind for rule in ruleset.rules} == set(KINDS)
 
 
-def test_every_kind_declares_the_placeholders_it_provides():
+def test_every_kind_and_parameter_is_described_where_it_is_declared():
     load_kinds()
-    assert [name for name, kind in KINDS.items() if not getattr(kind, "PROVIDES", None)] == []
+    assert [name for name, spec in SPECS.items() if not spec.doc] == []
+    assert [(name, p.name) for name, spec in SPECS.items() for p in spec.params
+            if not p.json_schema().get("description")] == []
 
 
 def test_sarif_help_uris_point_at_anchors_that_exist():

@@ -15,9 +15,13 @@ import regex
 from lawlint.document import Document, Edit, Section, Span
 from lawlint.document.organs import OrganGrammar
 from lawlint.document.parts import Element
+from lawlint.checks.params import (REGEX_DOC, KindSpec, Param, choice_param, element_param,
+                                   elements_param, pack_parameter, regex_param, spec_of)
 from lawlint.patterns import TimedPattern, compile_pattern
 
-__all__ = ["Context", "Element", "Hit", "KINDS", "SENTENCE", "TimedPattern", "compile_pattern", "register"]
+__all__ = ["REGEX_DOC", "SPECS", "Context", "Element", "Hit", "KINDS", "KindSpec", "Param", "SENTENCE", "TimedPattern",
+           "choice_param", "compile_pattern", "element_param", "elements_param", "pack_parameter",
+           "regex_param", "register"]
 
 
 # A sentence of folded text (full-width marks already half-width): what kinds that judge
@@ -82,12 +86,15 @@ class Check(Protocol):
 
 
 KINDS: dict[str, type] = {}
+SPECS: dict[str, KindSpec] = {}
 
 
-def register(name: str) -> Callable[[type], type]:
-    """Class decorator: make a check kind available to packs under `name`."""
+def register(name: str, *params: Param, provides: tuple[str, ...] = ()) -> Callable[[type], type]:
+    """Class decorator: make a check kind available to packs under `name`, with the
+    parameters it takes and the message placeholders its hits fill (its whole contract)."""
     def add(cls: type) -> type:
         KINDS[name] = cls
+        SPECS[name] = spec_of(name, cls, params, provides)
         return cls
     return add
 
@@ -95,5 +102,5 @@ def register(name: str) -> Callable[[type], type]:
 def load_kinds() -> None:
     """Import every module that registers kinds (explicit, no discovery magic)."""
     from lawlint.checks import (  # noqa: F401
-        closing, figures, front, headings, identifier, registry, sections, substance, text,
-        typography)
+        closing, figures, front, headings, identifier, presence, registry, sections, substance,
+        text, typography)

@@ -1,85 +1,101 @@
-"""Kinds about the closing block: `signature` (署名) and `date` (成文日期)."""
+"""Kinds about the closing block: `signature` (署名 names the title's organ) and the
+成文日期's `date-form`, `date-real`, `date-year` and `date-deadline`. Whether they are there at
+all is kind `present`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.document import dates
-from lawlint.checks import Context, Hit, register
+from lawlint.checks import Context, Hit, pack_parameter, register
 from lawlint.checks.headings import BASIS
-from lawlint.document import Document, Edit, Span
+from lawlint.document import Document, Edit, Span, dates
+
+_DATE_ARGS = ("found", "year", "basis")
 
 
-def _end_anchor(doc: Document) -> Span:
-    """Where a missing closing part belongs: next to the part that is there (the date or the
-    signature), else at the body's last character."""
-    present = doc.closing.date_line or doc.closing.signature
-    if present is not None:
-        return doc.line_span(present)
-    line = next((line for line in reversed(doc.lines) if line.text and line.start < doc.body_end), None)
-    return doc.span(line.end - 1, line.end) if line else doc.anchor()
-
-
-@register("signature")
+@register("signature", provides=("found", "expected"))
 class SignatureCheck:
-    """defect `missing`: no organ name above the date / at the end. defect `mismatch`: the
-    signing organ is not the organ of the title (or letterhead), read with the pack's organ
-    grammar: short forms, 党组 for its department and joint 党委 + 政府 signatures match."""
-
-    PROVIDES = ('found', 'expected')
+    """The signing organ is not the organ of the title (or letterhead), read with the pack's
+    organ grammar: short forms, 党组 for its department and joint 党委 + 政府 signatures
+    match. No parameters."""
 
     def __init__(self, params: Mapping[str, Any]):
-        self.defect = params["defect"]
+        pass
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
         closing = doc.closing
-        if closing.signature is None:
-            if self.defect == "missing":
-                yield Hit(_end_anchor(doc))
-            return
         named = doc.organ if doc.organ_source in ("title", "letterhead") else None
-        if self.defect == "mismatch" and named and not ctx.organs.same(closing.signed_by, named):
+        if closing.signature is not None and named and not ctx.organs.same(closing.signed_by, named):
             yield Hit(doc.span(closing.signatures[0].start, closing.signatures[-1].end),
                       {"found": closing.signed_by, "expected": named})
 
 
-@register("date")
-class DateCheck:
-    """The 成文日期: defect `missing`, `format` (GB/T 9704), `invalid` (no such day),
-    `year` (not the year after the report year), `late` (after the `parameter` deadline)."""
-
-    PROVIDES = ('found', 'year', 'expected', 'deadline', 'basis')
+class _DateCheck:
+    """The parts every 成文日期 kind shares: the date line, its span and the common args."""
 
     def __init__(self, params: Mapping[str, Any]):
-        self.defect = params["defect"]
         self.parameter = params.get("parameter")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
         line, written = doc.closing.date_line, doc.closing.date
         if line is None or written is None:
-            if self.defect == "missing":
-                yield Hit(_end_anchor(doc))
             return
         span = doc.span(line.start, line.end)
         args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year,
                 "basis": BASIS.get(doc.year_basis, "")}
-        day = written.as_date()
-        if self.defect == "format" and not written.standard:
-            yield Hit(span, args | {"expected": _standard(written)}, fix=_date_fix(doc, line, written))
-        elif self.defect == "invalid" and day is None:
-            yield Hit(span, args)
-        elif day is not None:
-            yield from self._timing(span, args, day, doc.year, ctx)
+        yield from self.judge(ctx, line, written, span, args)
 
-    def _timing(self, span, args, day, report_year, ctx) -> Iterator[Hit]:
-        """LL405/LL406: due in the year after the report year, by the deadline of that year."""
+    def judge(self, ctx, line, written, span, args) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+@register("date-form", provides=(*_DATE_ARGS, "expected"))
+class DateFormCheck(_DateCheck):
+    """The 成文日期 is not in GB/T 9704 form (Arabic numerals, full year, no leading zeros).
+    Fixable when the day exists and the year is written in full (二〇二二年一月十日,
+    2022年01月10日, 2022.1.10 → 2022年1月10日). No parameters."""
+
+    def judge(self, ctx, line, written, span, args) -> Iterator[Hit]:
+        if not written.standard:
+            yield Hit(span, args | {"expected": _standard(written)}, fix=_date_fix(ctx.doc, line, written))
+
+
+@register("date-real", provides=_DATE_ARGS)
+class DateRealCheck(_DateCheck):
+    """The 成文日期 names no such day (2023年2月30日). No parameters."""
+
+    def judge(self, ctx, line, written, span, args) -> Iterator[Hit]:
+        if written.as_date() is None:
+            yield Hit(span, args)
+
+
+@register("date-year", provides=(*_DATE_ARGS, "expected"))
+class DateYearCheck(_DateCheck):
+    """The 成文日期 is not in the year after the report year (the report is due then).
+    No parameters."""
+
+    def judge(self, ctx, line, written, span, args) -> Iterator[Hit]:
+        day, report_year = written.as_date(), ctx.doc.year
+        if day is not None and report_year and day.year != report_year + 1:
+            yield Hit(span, args | {"expected": report_year + 1})
+
+
+@register("date-deadline", pack_parameter("Pack parameter: the deadline as MM-DD, e.g. `deadline`."),
+          provides=(*_DATE_ARGS, "deadline"))
+class DateDeadlineCheck(_DateCheck):
+    """The 成文日期 falls after the deadline (the pack parameter named by `parameter`) of the
+    year the report is due (the year after the report year; the date's own year when the
+    report year is unknown)."""
+
+    def judge(self, ctx, line, written, span, args) -> Iterator[Hit]:
+        day, report_year = written.as_date(), ctx.doc.year
+        if day is None:
+            return
         due_year = report_year + 1 if report_year else day.year
-        if self.defect == "year" and report_year and day.year != due_year:
-            yield Hit(span, args | {"expected": due_year})
-        elif self.defect == "late" and day.year == due_year:
+        if day.year == due_year:
             limit = dates.deadline(due_year, str(ctx.params[self.parameter]))
             if day > limit:
                 yield Hit(span, args | {"deadline": f"{limit.year}年{limit.month}月{limit.day}日"})

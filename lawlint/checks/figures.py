@@ -8,19 +8,22 @@ from typing import Any
 
 import regex
 
-from lawlint.checks import SENTENCE, Context, Hit, compile_pattern, register
+from lawlint.checks import (SENTENCE, Context, Hit, Param, compile_pattern, element_param,
+                            pack_parameter, regex_param, register)
 
 _CLAUSE = regex.compile(r"[^。;!?,、\n]+")
 
 
-@register("figure")
+@register("figure", regex_param("topic"), regex_param("verb"),
+          regex_param("figure", "A count, a rate, or words for the whole (a regex, matched against folded text)."),
+          element_param("within", "While this element is present, a topic never mentioned is a finding.",
+                        required=False),
+          provides=("found",))
 class FigureCheck:
     """The topic must be reported with a figure: in a paragraph that mentions `topic`, some
     sentence holds `verb` and `figure` (a count, a rate, or words for the whole).
     A topic never mentioned is a finding only while element `within` is present: without
-    it, that element's own rule speaks."""
-
-    PROVIDES = ('found',)
+    it, that element's own rule speaks. `{found}` says 未提及 or 未给出数字."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.within = params.get("within")
@@ -46,12 +49,15 @@ class FigureCheck:
             yield Hit(doc.span(*first_mention), {"found": "未给出数字"})
 
 
-@register("ratio")
+@register("ratio", regex_param("topic"),
+          regex_param("percent", "Must define the named group `n`."),
+          regex_param("part", required=False), regex_param("whole", required=False),
+          pack_parameter("Pack parameter: the least ratio allowed (0–1)."),
+          provides=("found", "threshold"))
 class RatioCheck:
     """Every ratio stated about `topic` must be at least the pack parameter `parameter`:
-    a percentage in a clause naming the topic, or a `part`/`whole` pair of counts."""
-
-    PROVIDES = ('found', 'threshold')
+    a percentage (`percent`, named group `n`) in a clause naming the topic, or the ratio of
+    two counts `part` / `whole` (named group `n` each) in one paragraph."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.topic = compile_pattern(params["topic"])

@@ -1,34 +1,39 @@
-"""Kinds about the front matter: `title` (present, complete), `addressee` (present, format)."""
+"""Kinds about the front matter: `title` (names what it must) and `addressee-form` (the
+addressee line as written). Whether they are there at all is kind `present`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import Context, Hit, Param, REGEX_DOC, compile_pattern, regex_param, register
 from lawlint.document import Edit, Span
 
 
-@register("title")
-class TitleCheck:
-    """defect `missing`: no title. defect `incomplete`: the title lacks a `require`d part:
-    an item's `pattern` must match the title, or its `part` (`organ`) must be named: by the
-    title, or by the letterhead / 发文机关标志 of a report laid out as GB/T 9704 版头."""
+_REQUIRE = Param("require", {"type": "array", "items": {
+    "type": "object", "required": ["label"], "additionalProperties": False,
+    "properties": {"label": {"type": "string"},
+                   "pattern": {"type": "string", "minLength": 1, "description": REGEX_DOC},
+                   "part": {"enum": ["organ"], "description": "A fact of the document instead of a "
+                            "pattern: `organ` (named by the title or the letterhead)."}},
+    "oneOf": [{"required": ["pattern"]}, {"required": ["part"]}]}},
+    "What the title must name: each item a `label` and a `pattern` matched against the joined "
+    "title lines, or a `part`.", regex=True)
 
-    PROVIDES = ('missing', 'title')
+
+@register("title", _REQUIRE, provides=("missing", "title"))
+class TitleCheck:
+    """The title lacks a `require`d part: an item's `pattern` must match the title, or its
+    `part` (`organ`) must be named: by the title, or by the letterhead / 发文机关标志 of a
+    report laid out as GB/T 9704 版头. Silent when there is no title (kind `present`)."""
 
     def __init__(self, params: Mapping[str, Any]):
-        self.defect = params["defect"]
         self.require = [(item["label"], compile_pattern(item["pattern"]) if "pattern" in item
                          else item["part"]) for item in params.get("require", ())]
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
         if not doc.title:
-            if self.defect == "missing":
-                yield Hit(doc.anchor())
-            return
-        if self.defect != "incomplete":
             return
         missing = [label for label, wanted in self.require if not _has(doc, wanted)]
         if missing:
@@ -36,30 +41,26 @@ class TitleCheck:
                       {"missing": "、".join(missing), "title": doc.title_text})
 
 
-@register("addressee")
-class AddresseeCheck:
-    """defect `missing`: no 主送机关 line. defect `format`: the line as written does not
-    match `pattern` (e.g. end with a full-width colon)."""
-
-    PROVIDES = ('found',)
+@register("addressee-form",
+          regex_param("pattern", "Matched against the addressee line as written (not folded), e.g. `：$`."),
+          provides=("found",))
+class AddresseeFormCheck:
+    """The 主送机关 line as written does not match `pattern` (e.g. end with a full-width
+    colon). 「区政府:」 is fixed to 「区政府：」; a line with no colon is left to the author.
+    Silent when there is no addressee (kind `present`)."""
 
     def __init__(self, params: Mapping[str, Any]):
-        self.defect = params["defect"]
-        self.pattern = compile_pattern(params["pattern"]) if "pattern" in params else None
+        self.pattern = compile_pattern(params["pattern"])
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
         line = doc.addressee
         if line is None:
-            if self.defect == "missing":
-                after = doc.title[-1] if doc.title else None
-                yield Hit(doc.span(after.start, after.end) if after else doc.anchor())
             return
-        if self.defect == "format" and self.pattern is not None:
-            span = doc.span(line.start, line.end)
-            written = doc.source.text[span.start:span.end]
-            if not self.pattern.search(written):
-                yield Hit(span, {"found": written}, fix=_colon_fix(written, span))
+        span = doc.span(line.start, line.end)
+        written = doc.source.text[span.start:span.end]
+        if not self.pattern.search(written):
+            yield Hit(span, {"found": written}, fix=_colon_fix(written, span))
 
 
 def _has(doc, wanted) -> bool:

@@ -1,4 +1,5 @@
-"""Kinds about headings: `numbering` (gaps, styles, levels) and `year` (years in headings)."""
+"""Kinds about headings: the ordinals (`ordinal-sequence`, `ordinal-style`, `ordinal-form`),
+Markdown levels (`heading-level`) and `year` (years in headings)."""
 
 from __future__ import annotations
 
@@ -9,32 +10,71 @@ from typing import Any
 import regex
 
 from lawlint.document import ordinals
-from lawlint.checks import Context, Hit, register
+from lawlint.checks import Context, Hit, Param, register
 from lawlint.document import Document, Edit, Heading, Section
 
 
-@register("numbering")
-class NumberingCheck:
-    """defect `gap`: siblings not numbered 1, 2, 3… under one parent. `style`: a written
-    style other than the level's reference one ((五) among （一）): the GB/T 9704 style if any
-    heading of the level uses it, else the most used. `form`: a level written throughout in
-    a style GB/T 9704 does not use ((一) (二) (三)). `level`: Markdown heading levels that
-    disagree with the ordinal hierarchy. `style` and `form` fix markers to the standard."""
+class _HeadingCheck:
+    """A heading kind is a finder over the document: (section, args) for each slip, reported
+    at the heading's marker; a kind that restyles markers fixes them to the standard style."""
 
-    PROVIDES = ('found', 'expected', 'line')
+    fixes = False
 
     def __init__(self, params: Mapping[str, Any]):
-        self.defect = params["defect"]
+        pass
+
+    def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
+        raise NotImplementedError
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
-        finder = {"gap": _gaps, "style": _styles, "form": _forms, "level": _levels}[self.defect]
-        for section, args in finder(doc):
+        for section, args in self.find(doc):
             span = _marker_span(doc, section.heading)
-            fix = ()
-            if self.defect in ("style", "form") and _standard(args["expected"], section.heading):
-                fix = (Edit(span, args["expected"]),)
+            fix = (Edit(span, args["expected"]),) \
+                if self.fixes and _standard(args["expected"], section.heading) else ()
             yield Hit(span, args, fix=fix)
+
+
+@register("ordinal-sequence", provides=("found", "expected"))
+class OrdinalSequenceCheck(_HeadingCheck):
+    """Siblings not numbered 1, 2, 3… under one parent; one finding per sequence, at its first
+    slip. 1. 2. 3. running on across their （一）（二） parents is a convention, not a slip, and a
+    second 「一、」 right after the first expects 「（一）」. No parameters."""
+
+    def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
+        return _gaps(doc)
+
+
+@register("ordinal-style", provides=("found", "expected"))
+class OrdinalStyleCheck(_HeadingCheck):
+    """A written style other than the level's reference one ((五) among （一）): the GB/T 9704
+    style if any heading of the level uses it, else the most used. Blanks inside a marker
+    (「（ 一 ）」 from PDF text) are not a style. Fixable to the standard marker. No parameters."""
+
+    fixes = True
+
+    def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
+        return _styles(doc)
+
+
+@register("ordinal-form", provides=("found", "expected"))
+class OrdinalFormCheck(_HeadingCheck):
+    """A level written throughout in a style GB/T 9704 does not use: every （一） written (一),
+    一. for 一、, 1、 for 1.; outliers are `ordinal-style`'s. Fixable. No parameters."""
+
+    fixes = True
+
+    def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
+        return _forms(doc)
+
+
+@register("heading-level", provides=("found", "expected", "line"))
+class HeadingLevelCheck(_HeadingCheck):
+    """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy: a rank written
+    at two levels, or a child not deeper than its parent. No parameters."""
+
+    def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
+        return _levels(doc)
 
 
 def _marker_span(doc: Document, heading: Heading):
@@ -147,13 +187,17 @@ def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:
                             "line": doc.source.location(doc.span(parent.start, parent.start).start)[0]}
 
 
-@register("year")
+_OFFSETS = Param("offsets", {"type": "object", "propertyNames": {"pattern": "^[A-Z]$"},
+                             "additionalProperties": {"type": "integer"}},
+                  "Element keys mapped to the expected distance from the report year, e.g. "
+                  "`{M: 0, S: 0, R: 0, P: 1}`.")
+
+
+@register("year", _OFFSETS, provides=("found", "expected", "element", "year", "basis"))
 class YearCheck:
     """A heading that names an element must name the year `offsets[KEY]` after the report
     year (0 for M, S, R; 1 for P), if it names a year at all; a heading that names several
     elements may name the year of any of them."""
-
-    PROVIDES = ('found', 'expected', 'element', 'year', 'basis')
 
     _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 

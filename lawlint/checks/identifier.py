@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import Context, Hit, Param, compile_pattern, register
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"   # GB 11643-1999: ISO 7064 MOD 11-2
@@ -34,12 +34,20 @@ def mask(value: str) -> str:
     return value[:3] + "*" * max(0, len(value) - 5) + value[-2:] if len(value) > 5 else "*" * len(value)
 
 
-@register("identifier")
-class IdentifierCheck:
-    """`forms`: [{label, pattern, checksum: none | id-card | luhn}]; each valid match is a
-    finding whose value is masked in every output format."""
+_FORMS = Param("forms", {"type": "array", "minItems": 1, "items": {
+    "type": "object", "additionalProperties": False, "required": ["label", "pattern", "checksum"],
+    "properties": {"label": {"type": "string"}, "pattern": {"type": "string", "minLength": 1},
+                   "checksum": {"enum": ["none", "id-card", "luhn"]}}}},
+    "The forms of personal data: `{label, pattern, checksum}`, checksum `none`, `id-card` "
+    "(GB 11643 check digit) or `luhn` (bank cards).", regex=True)
 
-    PROVIDES = ("label", "found")
+
+@register("identifier", _FORMS, provides=("label", "found"))
+class IdentifierCheck:
+    """Personal data that a published report must not contain: each match of a form's
+    `pattern` that passes its `checksum` (so that ordinary numbers stay quiet) is a finding,
+    masked (first 3 and last 2 characters kept) in its message, its excerpt and the source
+    line of every output format."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.forms = [(form["label"], compile_pattern(form["pattern"]), CHECKSUMS[form["checksum"]])

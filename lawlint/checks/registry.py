@@ -9,20 +9,34 @@ from typing import Any
 
 import regex
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import Context, Hit, Param, compile_pattern, regex_param, register
 
 _SENTENCE = regex.compile(r"[^。;!?\n]*")
 _YEAR = regex.compile(r"((?:19|20)\d\d)年")
 
 
-@register("registry")
+_ENTRIES = Param("entries", {"type": "array", "minItems": 1, "items": {
+    "type": "object", "additionalProperties": False,
+    "required": ["name", "pattern", "until", "successor", "source"],
+    "properties": {
+        "name": {"type": "string"},
+        "pattern": {"type": "string", "minLength": 1},
+        "until": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                  "description": "Repealed, replaced or expired on this date."},
+        "successor": {"type": "string"},
+        "source": {"type": "string", "minLength": 1, "description": "Where the date was verified."}}}},
+    "The registry: one `{name, pattern, until, successor, source}` per law, regulation or plan.",
+    regex=True)
+
+
+@register("registry", _ENTRIES,
+          regex_param("historical", "Words that mark a sentence as history (收官, 期间, 原…)."),
+          provides=("found", "successor", "date", "year"))
 class RegistryCheck:
     """Each entry: `pattern`, `until` (YYYY-MM-DD: repealed, replaced or expired), `successor`,
     `source`. A match is a finding when the report year begins on or after `until`, unless its
     sentence (the citation itself left out: 「纲要（2015—2020年）」 names its own years) is
     historical: it matches `historical`, or names a year before `until`."""
-
-    PROVIDES = ("found", "successor", "date", "year")
 
     def __init__(self, params: Mapping[str, Any]):
         self.entries = [(compile_pattern(e["pattern"]), datetime.date.fromisoformat(e["until"]),

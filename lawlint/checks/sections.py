@@ -1,20 +1,21 @@
-"""Kinds about the required elements: `section` (present), `statement` (R), `order`."""
+"""Kinds about the required elements: `section` (present), `statement` and `statement-part`
+(the R statement: present, and a part of its own), `order`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import (Context, Hit, compile_pattern, element_param, elements_param,
+                            regex_param, register)
 
 
-@register("section")
+@register("section", element_param(doc="The element (pack `elements` key) that must be present."),
+          provides=("element", "next_year"))
 class SectionCheck:
     """An element must be named by a heading somewhere in the tree (level 1 or 2), or, for
     an element with `topical_min`, that many topical sections such as 「二、依法履行…职能」
-    stand in for it."""
-
-    PROVIDES = ('element', 'next_year')
+    stand in for it. The finding sits on the title (the whole document is concerned)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
@@ -27,41 +28,52 @@ class SectionCheck:
                                      "next_year": year + 1 if year else "下一"})
 
 
-@register("statement")
+_LEADERS_DID = "What the leaders did (主要负责同志…主持召开, 带头述法, 第一责任人…), matched in the body outside a cited title."
+
+
+@register("statement", element_param(), regex_param("pattern", _LEADERS_DID),
+          provides=("element",))
 class StatementCheck:
-    """A statement (the R responsibility statement) must appear, as a part of its own.
-
-    defect `missing`: no heading names the element and `pattern` (what the leaders did:
-    主要负责同志…主持召开, 带头述法, 第一责任人…) matches nowhere in the body outside a
-    cited title (《…第一责任人职责规定》 is the rule, not the statement);
-    defect `not-section`: no level-1 heading names it; it is a level-2 item (reported at that
-    heading) or only a sentence inside another part.
-    """
-
-    PROVIDES = ('element', 'found')
+    """A statement (the R responsibility statement) must appear: a heading names the element,
+    or `pattern` matches somewhere in the body outside a cited title (《…第一责任人职责规定》
+    is the rule, not the statement). The finding sits on the title."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
         self.pattern = compile_pattern(params["pattern"])
-        self.defect = params["defect"]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        if ctx.sections_of(self.element):
+            return
+        if _first_uncited(self.pattern, doc.folded.text, doc.body_start, doc.body_end) is None:
+            yield Hit(doc.anchor(), {"element": ctx.label(self.element)})
+
+
+@register("statement-part", element_param(), regex_param("pattern", _LEADERS_DID),
+          provides=("element", "found"))
+class StatementPartCheck:
+    """The statement is there but not as a part of its own: no level-1 heading names the
+    element, and a level-2 heading does (the finding sits on it), or only a sentence inside
+    another part matches `pattern` (the finding sits on the sentence)."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.element = params["element"]
+        self.pattern = compile_pattern(params["pattern"])
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
         own = ctx.sections_of(self.element)
         if any(section.parent is None for section in own):
             return
+        label = ctx.label(self.element)
         if own:
-            if self.defect == "not-section":
-                line = own[0].heading.line
-                yield Hit(doc.span(line.start, line.end),
-                          {"element": ctx.label(self.element), "found": line.text})
+            line = own[0].heading.line
+            yield Hit(doc.span(line.start, line.end), {"element": label, "found": line.text})
             return
         match = _first_uncited(self.pattern, doc.folded.text, doc.body_start, doc.body_end)
-        if self.defect == "missing" and match is None:
-            yield Hit(doc.anchor(), {"element": ctx.label(self.element)})
-        elif self.defect == "not-section" and match is not None:
-            yield Hit(doc.span(match.start(), match.end()),
-                      {"element": ctx.label(self.element), "found": match.group(0)})
+        if match is not None:
+            yield Hit(doc.span(match.start(), match.end()), {"element": label, "found": match.group(0)})
 
 
 def _first_uncited(pattern, text: str, start: int, end: int):
@@ -74,13 +86,15 @@ def _first_uncited(pattern, text: str, start: int, end: int):
     return None
 
 
-@register("order")
+@register("order",
+          elements_param("sequence", "The elements in their expected order.", minItems=2, uniqueItems=True),
+          elements_param("may_lead", "Elements that may come first instead.", required=False),
+          elements_param("free", "Elements whose place is free (not checked).", required=False),
+          provides=("found", "expected"))
 class OrderCheck:
     """Elements should follow `sequence`; keys in `may_lead` may come first instead, keys
     in `free` may stand anywhere (R: M, R, S, P is as common as M, S, R, P). A top-level
     section counts as the element its heading names best, a topical one as M."""
-
-    PROVIDES = ('found', 'expected')
 
     def __init__(self, params: Mapping[str, Any]):
         self.free = set(params.get("free", ()))

@@ -11,7 +11,8 @@ from typing import Any
 
 import regex
 
-from lawlint.checks import SENTENCE, Context, Hit, compile_pattern, register
+from lawlint.checks import (SENTENCE, Context, Hit, Param, choice_param, compile_pattern,
+                            element_param, pack_parameter, regex_param, register)
 from lawlint.document import Document, Section
 
 _CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]")
@@ -28,13 +29,17 @@ def content_length(text: str) -> int:
     return len(text) - sum(len(run) for run in _NOT_CONTENT.findall(text))
 
 
-@register("extent")
+@register("extent", element_param(),
+          Param("min_items", {"type": "integer", "minimum": 1},
+                "Fewest distinct items (sub-sections, 一是/二是 enumerations or sentences matching `cue`)."),
+          pack_parameter("Pack parameter: the least share of the body the element's sections should take (0–1)."),
+          regex_param("cue", "A regular expression (Python `regex` module syntax), matched against folded "
+                      "text. A sentence that matches it counts as one item."),
+          provides=("element", "items", "share", "min_items", "min_share"))
 class ExtentCheck:
     """The element's own sections must name at least `min_items` distinct items (child
     sections, 一是/二是 enumerations, or sentences matching `cue`) and take at least the share
     of the body given by pack parameter `parameter`. A missing element is another rule's."""
-
-    PROVIDES = ("element", "items", "share", "min_items", "min_share")
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
@@ -72,15 +77,21 @@ def _body_of(doc: Document, section: Section) -> str:
     return doc.text(section.heading.line.end, section.end)
 
 
-@register("boilerplate")
+@register("boilerplate",
+          regex_param("pattern", "A regular expression (Python `regex` module syntax), matched against "
+                      "folded text. Each match is one stock phrase."),
+          Param("min_count", {"type": "integer", "minimum": 1},
+                "Below this many stock phrases the report is not judged (and jieba is never loaded)."),
+          pack_parameter("Pack parameter: the most stock phrases per 1,000 units."),
+          choice_param("unit", ("characters", "words"), "What 1,000 of are counted: content characters "
+                       "(default, fast) or jieba words (≈13 ms per report).", required=False),
+          provides=("count", "density", "limit", "phrases", "unit"))
 class BoilerplateCheck:
     """Stock phrases (`pattern`) per 1,000 units of the body above pack parameter
     `parameter`. `unit: characters` (default) counts content characters (字, as 公文 length is
     measured); `unit: words` counts words as jieba segments them, which costs ≈13 ms per
     4,000-character report plus ≈0.3 s to load once per process. Below `min_count` phrases a
     report is never a finding, and jieba is not loaded."""
-
-    PROVIDES = ("count", "density", "limit", "phrases", "unit")
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import Context, Hit, compile_pattern, register
+from lawlint.checks import (Context, Hit, Param, choice_param, compile_pattern, element_param,
+                            regex_param, register)
 from lawlint.document import Edit
 
 
-@register("phrase")
+@register("phrase", regex_param("pattern"),
+          choice_param("expect", ("present", "absent"), "Whether `pattern` must appear or must not."),
+          element_param("within", "Search only this element's sections.", required=False),
+          provides=("found", "element"))
 class PhraseCheck:
-    """`expect: absent`: every match is a defect (placeholders). `expect: present` with
-    `within: KEY`: the element's sections must contain a match (causes in S)."""
-
-    PROVIDES = ('found', 'element')
+    """`expect: absent`: every match of `pattern` is a finding (`{found}`). `expect: present`
+    with `within: KEY`: the element's sections must contain a match (causes in S); for an
+    element made of topical sections (M written as 「二、依法履行职能」「三、…」) those sections.
+    Silent when the element is missing (another rule reports that)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])
@@ -38,11 +42,14 @@ class PhraseCheck:
             yield Hit(span, {"element": ctx.label(self.within) if self.within else ""})
 
 
-@register("citation")
+@register("citation", regex_param("pattern", "Must define the named groups `start` and `end` (years)."),
+          Param("periods", {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"^\d{4}-\d{4}$"}},
+                "The periods the cited document really has, as YYYY-YYYY."),
+          provides=("found", "expected"))
 class CitationCheck:
-    """A cited document's period (named groups `start`, `end`) must be one of `periods`."""
-
-    PROVIDES = ('found', 'expected')
+    """A cited document's period (named groups `start`, `end`) must be one of `periods`
+    (e.g. `["2015-2020", "2021-2025"]`); the finding sits on the period. When exactly one known
+    period shares the cited start or end year (2021—2026 → 2021—2025), it carries that fix."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])

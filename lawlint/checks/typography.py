@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from lawlint.checks import Context, Hit, register
+from lawlint.checks import Context, Hit, Param, register
 from lawlint.document import Edit, Span
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -48,15 +48,16 @@ class _Mark:
     edits: tuple[Edit, ...]
 
 
-@register("punctuation")
+@register("punctuation",
+          Param("marks", {"type": "string", "minLength": 1, "pattern": "^[,:;?!()]+$"},
+                "The ASCII marks to check (default all of , : ; ? ! ( )).", required=False),
+          provides=("found", "expected", "count"))
 class PunctuationCheck:
     """ASCII `marks` (of , : ; ? ! ( )) touching Chinese text should be full-width. Never
     inside numbers (1,000, 10:30), URLs, e-mail addresses, code, comments or Latin text, nor
-    in a heading's ordinal (that is the `numbering` kind's `form`). 国发(2021)26号 gets the
+    in a heading's ordinal (that is kind `ordinal-form`'s). 国发(2021)26号 gets the
     六角括号 of GB/T 9704 7.2.4: 国发〔2021〕26号. One finding per line: a line that has one such
     mark usually has them throughout (an input method or a conversion), and one fix covers all."""
-
-    PROVIDES = ("found", "expected", "count")
 
     def __init__(self, params: Mapping[str, Any]):
         self.marks = set(params.get("marks", ",:;?!()"))
@@ -133,8 +134,8 @@ def _one_finding(marks: list[_Mark]) -> Hit:
 
 
 def _skipped(ctx: Context) -> list[tuple[int, int]]:
-    """Original-text ranges this kind never touches: non-prose, heading ordinals (the
-    `numbering` kind's) and the addressee's closing colon (the `addressee` kind's)."""
+    """Original-text ranges this kind never touches: non-prose, heading ordinals (kind
+    `ordinal-form`'s) and the addressee's closing colon (`addressee-form`'s)."""
     doc = ctx.doc
     text = doc.source.text
     ranges = [match.span() for telltale, pattern in _NOT_PROSE if telltale in text
@@ -199,12 +200,10 @@ _OPENERS = {"《": "》", "“": "”", "‘": "’"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 
 
-@register("pairing")
+@register("pairing", provides=("found", "expected"))
 class PairingCheck:
     """《》 “” ‘’ must close what they open within a paragraph: 「《纲要”」, 「“放管服“」 and an
     unclosed 《 are findings. No fix: which mark was meant is the author's call."""
-
-    PROVIDES = ("found", "expected")
 
     def __init__(self, params: Mapping[str, Any]):
         pass

@@ -15,9 +15,9 @@ from typing import Any
 
 import regex
 
-from lawlint.packs import packfile, schema as packschema
+from lawlint.packs import packfile
 from lawlint.document import parts
-from lawlint.checks import KINDS, load_kinds
+from lawlint.checks import KINDS, SPECS, load_kinds
 from lawlint.document.grammar import Grammar
 from lawlint.document.organs import OrganGrammar
 from lawlint.document.parts import Cue, Element
@@ -28,9 +28,6 @@ from lawlint.packs.packfile import DEFAULT_PACKS, PackFile
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples",
                  "published"}
-_REGEX_KEYS = {"pattern", "topic", "verb", "figure", "percent", "part", "whole", "require", "heading",
-               "entries", "historical", "forms", "cue"}
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -211,14 +208,18 @@ def _merge_organs(organs: dict, pack: PackFile) -> dict:
 
 def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     load_kinds()
+    spec = SPECS.get(item["kind"])
+    if spec is None:
+        raise PackError(f"unknown kind {item['kind']!r}", str(pack.path), pack.line(*path, "kind"),
+                        item["id"], hint="the kinds are listed in docs/writing-rules.md")
     params = {key: value for key, value in item.items() if key not in IDENTITY_KEYS}
     for key, value in params.items():
-        for pattern in _patterns(value) if key in _REGEX_KEYS else ():
+        for pattern in _patterns(value) if key in spec.regex_names else ():
             _compile(pattern, pack, pack.line(*path, key), f"{item['id']}.{key}")
     if item["severity"] not in SEVERITIES:
         raise PackError(f"unknown severity {item['severity']!r}", str(pack.path),
                         pack.line(*path, "severity"), item["id"])
-    unknown = sorted(set(params) - packschema.kind_parameters(item["kind"]))
+    unknown = sorted(set(params) - spec.parameter_names)
     if unknown:
         raise PackError(f"kind {item['kind']!r} has no parameter {unknown[0]!r}", str(pack.path),
                         pack.line(*path, unknown[0]), item["id"])

@@ -27,11 +27,6 @@ def pack_schema(name: str = "pack") -> dict:
     return json.loads(schema_text(name))
 
 
-def kind_parameters(kind: str) -> set[str]:
-    """The parameters a check kind accepts, as the pack schema declares them."""
-    return set(pack_schema()["$defs"].get(kind, {}).get("properties", {}))
-
-
 def validation_key(text: str, schema: str = "pack") -> str:
     return hashlib.sha256(f"{__version__}\0{schema_text(schema)}\0{text}".encode()).hexdigest()
 
@@ -91,5 +86,26 @@ def shipped_manifest() -> str:
             + "\n".join(rows) + "\n")
 
 
+def generated_pack_schema() -> str:
+    """pack.schema.json as it must be: the hand-written frame (schemas/pack.base.json) with
+    each kind's part generated from the `Param` declarations next to its code."""
+    from lawlint.checks import SPECS, load_kinds
+
+    load_kinds()
+    schema = json.loads(resources.files("lawlint.packs").joinpath("schemas/pack.base.json")
+                        .read_text(encoding="utf-8"))
+    schema.pop("$comment", None)
+    kinds = sorted(SPECS)
+    rule = schema["$defs"]["rule"]
+    rule["properties"]["kind"] = {"enum": kinds}
+    rule["allOf"] = [{"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                      "then": {"$ref": f"#/$defs/{kind}"}} for kind in kinds]
+    schema["$defs"].update({kind: SPECS[kind].json_schema() for kind in kinds})
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
 if __name__ == "__main__":
-    print(shipped_manifest(), end="")
+    import sys
+
+    # `pack`: the pack schema from the kinds' declarations; default: the shipped-pack keys
+    print(generated_pack_schema() if sys.argv[1:] == ["pack"] else shipped_manifest(), end="")

@@ -16,6 +16,7 @@ import regex
 from lawlint.pipeline import linter
 from lawlint.document import source
 from lawlint.packs.ruleset import Rule, RuleSet, load_ruleset
+from lawlint.checks import SPECS
 
 _EXPECT = regex.compile(r"<!--\s*lawlint-expect\s+(?P<rules>[^>]*?)\s*-->")
 
@@ -69,7 +70,7 @@ def check(path: Path, fixtures: Path | None = None, run_fixtures: bool = True) -
 def _rule_problems(rule: Rule, ruleset: RuleSet) -> list[Problem]:
     file, line = rule.origin
     problems = []
-    unknown = _placeholders(rule.message) - set(getattr(rule.check, "PROVIDES", ()))
+    unknown = _placeholders(rule.message) - set(SPECS[rule.kind].provides)
     if unknown:
         problems.append(Problem(file, line, rule.id, f"message uses {{{', '.join(sorted(unknown))}}}, "
                                 f"which kind {rule.kind!r} never provides"))
