@@ -1,31 +1,43 @@
-"""Files × mandated elements: present, weak or missing, read from the rules that fired.
+"""Files × mandated parts: present, weak or missing, read from what the rules that fired
+are about (each rule's `about:` in its pack), never from a list of rule ids.
 
-An element is missing when its 'missing' rule fired, weak when one of its quality rules
-fired, present otherwise. Suppressed findings count as the author's decision: not at all."""
+A part is missing when a rule about it whose kind reports absence (section, statement,
+present) fired, weak when any other rule about it fired, present otherwise. Suppressed
+findings count as the author's decision: not at all."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lawlint.pipeline.result import FileResult
 
-# (column, rules meaning "missing", rules meaning "weak")
-ELEMENTS = (
-    ("举措成效", ("LL101",), ()),
-    ("不足原因", ("LL102",), ("LL103",)),
-    ("第一责任人", ("LL104",), ("LL105",)),
-    ("下年安排", ("LL106",), ()),
-    ("合法性审查", (), ("LL201", "LL202")),
-    ("标题", ("LL301",), ("LL302",)),
-    ("主送机关", ("LL303",), ("LL304",)),
-    ("署名", ("LL401",), ("LL407",)),
-    ("成文日期", ("LL402",), ("LL403", "LL404", "LL405", "LL406")),
+# The columns an office reads, in order: (what rules say they are `about`, its heading)
+PARTS = (
+    ("M", "举措成效"), ("S", "不足原因"), ("R", "第一责任人"), ("P", "下年安排"),
+    ("legal-review", "合法性审查"), ("title", "标题"), ("addressee", "主送机关"),
+    ("signature", "署名"), ("date", "成文日期"),
 )
-COLUMNS = tuple(name for name, _, _ in ELEMENTS)
+COLUMNS = tuple(label for _, label in PARTS)
+
+# rule id → (the part it is about, whether a finding means the part is absent)
+Roles = Mapping[str, tuple[str, bool]]
 
 
-def row(result: FileResult) -> dict[str, str]:
-    """Status of every element for one file: present | weak | missing | error."""
+def roles_of(rules) -> dict[str, tuple[str, bool]]:
+    """The roles of a rule set's rules that are about a part."""
+    from lawlint.checks import SPECS
+
+    return {rule.id: (rule.about, SPECS[rule.kind].absence if rule.kind in SPECS else False)
+            for rule in rules if rule.about}
+
+
+def row(result: FileResult, roles: Roles) -> dict[str, str]:
+    """Status of every part for one file: present | weak | missing | error."""
     if result.error:
-        return {name: "error" for name in COLUMNS}
-    fired = {d.rule_id for d in result.active}
-    return {name: "missing" if fired & set(missing) else "weak" if fired & set(weak) else "present"
-            for name, missing, weak in ELEMENTS}
+        return {label: "error" for label in COLUMNS}
+    missing, weak = set(), set()
+    for diagnostic in result.active:
+        about, absence = roles.get(diagnostic.rule_id, (None, False))
+        (missing if absence else weak).add(about)
+    return {label: "missing" if key in missing else "weak" if key in weak else "present"
+            for key, label in PARTS}

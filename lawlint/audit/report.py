@@ -17,6 +17,7 @@ class Audit:
     items: tuple[Item, ...]
     notes: tuple[Note, ...] = ()
     rule_names: dict[str, str] = field(default_factory=dict)
+    roles: matrix.Roles = field(default_factory=dict)   # what each rule is about (matrix)
 
     @property
     def results(self) -> list[FileResult]:
@@ -52,4 +53,4 @@ class Audit:
         return index
 
     def elements(self, result: FileResult) -> dict[str, str]:
-        return matrix.row(result)
+        return matrix.row(result, self.roles)

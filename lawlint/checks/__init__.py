@@ -89,12 +89,14 @@ KINDS: dict[str, type] = {}
 SPECS: dict[str, KindSpec] = {}
 
 
-def register(name: str, *params: Param, provides: tuple[str, ...] = ()) -> Callable[[type], type]:
+def register(name: str, *params: Param, provides: tuple[str, ...] = (),
+             absence: bool = False) -> Callable[[type], type]:
     """Class decorator: make a check kind available to packs under `name`, with the
-    parameters it takes and the message placeholders its hits fill (its whole contract)."""
+    parameters it takes, the message placeholders its hits fill and whether a hit means the
+    part is absent (its whole contract)."""
     def add(cls: type) -> type:
         KINDS[name] = cls
-        SPECS[name] = spec_of(name, cls, params, provides)
+        SPECS[name] = spec_of(name, cls, params, provides, absence)
         return cls
     return add
 

@@ -67,6 +67,7 @@ class KindSpec:
     params: tuple[Param, ...] = ()
     provides: tuple[str, ...] = ()
     doc: str = field(default="", compare=False)
+    absence: bool = False   # a finding means the part is not there at all (the audit's "missing")
 
     @property
     def parameter_names(self) -> frozenset[str]:
@@ -86,5 +87,6 @@ class KindSpec:
         return schema
 
 
-def spec_of(name: str, cls: type, params: tuple[Param, ...], provides: tuple[str, ...]) -> KindSpec:
-    return KindSpec(name, params, provides, inspect.cleandoc(cls.__doc__ or ""))
+def spec_of(name: str, cls: type, params: tuple[Param, ...], provides: tuple[str, ...],
+            absence: bool = False) -> KindSpec:
+    return KindSpec(name, params, provides, inspect.cleandoc(cls.__doc__ or ""), absence)

@@ -35,7 +35,8 @@ _SCOPES: dict[str, tuple[Callable[[Document], bool], Callable[[Document], Span]]
 }
 
 
-@register("present", choice_param("scope", tuple(_SCOPES), "The part of the document that must be there."))
+@register("present", choice_param("scope", tuple(_SCOPES), "The part of the document that must be there."),
+          absence=True)
 class PresentCheck:
     """The `scope` must be there: the title; the addressee (主送机关, reported under the
     title); the signature (an organ name above the date or at the end) or the 成文日期 (both

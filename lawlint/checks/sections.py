@@ -11,7 +11,7 @@ from lawlint.checks import (Context, Hit, compile_pattern, element_param, elemen
 
 
 @register("section", element_param(doc="The element (pack `elements` key) that must be present."),
-          provides=("element", "next_year"))
+          provides=("element", "next_year"), absence=True)
 class SectionCheck:
     """An element must be named by a heading somewhere in the tree (level 1 or 2), or, for
     an element with `topical_min`, that many topical sections such as 「二、依法履行…职能」
@@ -32,7 +32,7 @@ _LEADERS_DID = "What the leaders did (主要负责同志…主持召开, 带头�
 
 
 @register("statement", element_param(), regex_param("pattern", _LEADERS_DID),
-          provides=("element",))
+          provides=("element",), absence=True)
 class StatementCheck:
     """A statement (the R responsibility statement) must appear: a heading names the element,
     or `pattern` matches somewhere in the body outside a cited title (《…第一责任人职责规定》

@@ -47,7 +47,7 @@ def register(group: click.Group) -> None:
 
 
 def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -> int:
-    from lawlint.audit import crosscheck, pool
+    from lawlint.audit import crosscheck, matrix, pool
     from lawlint.output import audit_html, audit_text
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
@@ -60,8 +60,10 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -
     with _progress(len(files)) as advance:
         items = pool.run(files, options, jobs, use_cache, advance)
     resolver = Resolver(options)
-    names = {rule.id: rule.name for rule in resolver.ruleset(resolver.settings(None)).all_rules}
-    report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names)
+    rules = resolver.ruleset(resolver.settings(None)).all_rules
+    names = {rule.id: rule.name for rule in rules}
+    report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
+                   matrix.roles_of(rules))
     write = {"text": audit_text.text, "csv": audit_text.csv_file, "json": audit_text.json_file,
              "html": audit_html.html_file}[output_format]
     if output:

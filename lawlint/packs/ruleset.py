@@ -27,7 +27,7 @@ from lawlint.packs.packfile import DEFAULT_PACKS, PackFile
 
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples",
-                 "published"}
+                 "published", "about"}
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -46,6 +46,7 @@ class Rule:
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     origin: tuple[str, int | None] = ("", None)
     published: str | None = None   # the severity when the report is a published copy
+    about: str | None = None       # the part it judges, for the audit matrix (pack `about:`)
 
 
 _SUPPRESSION_BASIS = "lawlint 内置规则：行内抑制指令（<!-- lawlint-disable … -->）的使用"
@@ -231,7 +232,7 @@ def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     examples = {k: tuple(v) for k, v in item.get("examples", {}).items()}
     return Rule(item["id"], item["name"], item["severity"], item["kind"], item["message"],
                 item.get("description", ""), item["basis"], check, pack.name, params, examples,
-                (str(pack.path), pack.line(*path)), item.get("published"))
+                (str(pack.path), pack.line(*path)), item.get("published"), item.get("about"))
 
 
 def _patterns(value: Any):
