@@ -44,7 +44,7 @@ class _DateCheck:
         if line is None or written is None:
             return
         span = doc.span(line.start, line.end)
-        args = {"found": doc.source.text[span.start:span.end].strip(), "year": doc.year,
+        args = {"found": doc.written(span).strip(), "year": doc.year,
                 "basis": BASIS.get(doc.year_basis, "")}
         yield from self.judge(ctx, line, written, span, args)
 
@@ -106,11 +106,8 @@ def _date_fix(doc: Document, line, written: dates.WrittenDate) -> tuple[Edit, ..
     exists and the year was written in full (「22年」 leaves the century to the author)."""
     if written.as_date() is None or written.year_digits < 4:
         return ()
-    at = line.text.find(written.text)
-    if at < 0:
-        return ()
-    return (Edit(doc.span(line.start + at, line.start + at + len(written.text)),
-                 _standard(written)),)
+    at = line.start + written.offset   # the closing block parsed the date from this line
+    return (Edit(doc.span(at, at + len(written.text)), _standard(written)),)
 
 
 def _standard(written: dates.WrittenDate) -> str:

@@ -58,7 +58,7 @@ class AddresseeFormCheck:
         if line is None:
             return
         span = doc.span(line.start, line.end)
-        written = doc.source.text[span.start:span.end]
+        written = doc.written(span)
         if not self.pattern.search(written):
             yield Hit(span, {"found": written}, fix=_colon_fix(written, span))
 

@@ -165,7 +165,7 @@ def _forms(doc: Document) -> Iterator[tuple[Section, dict]]:
 def _restyle(doc: Document, heading: Heading, style: str) -> dict:
     span = _marker_span(doc, heading)
     number = ordinals.int_to_cn(heading.value) if heading.rank <= 2 else str(heading.value)
-    return {"found": doc.source.text[span.start:span.end].strip(),
+    return {"found": doc.written(span).strip(),
             "expected": style.replace("N", number)}
 
 

@@ -32,6 +32,7 @@ class WrittenDate:
     day: int | None
     standard: bool
     year_digits: int = 4   # how many characters the year was written with (「24年」: 2)
+    offset: int = 0        # where in the parsed (folded) text the date starts
 
     def as_date(self) -> datetime.date | None:
         """The calendar date, or None when it does not exist (2023年2月29日)."""
@@ -58,6 +59,7 @@ def parse(text: str) -> WrittenDate | None:
         day=_number(match.group("d")),
         standard=STANDARD.fullmatch(match.group(0)) is not None,
         year_digits=len(match.group("y")),
+        offset=match.start(),
     )
 
 

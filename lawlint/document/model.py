@@ -132,6 +132,11 @@ class Document:
         """Map a folded range to the original text."""
         return Span(*self.folded.span(start, end))
 
+    def written(self, span: Span) -> str:
+        """The original text under a span, as the author wrote it (full-width marks, blanks
+        and all): what a message quotes and a fix replaces."""
+        return self.source.text[span.start:span.end]
+
     def line_span(self, line: Line) -> Span:
         return self.span(line.start, line.end)
 
