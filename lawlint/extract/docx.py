@@ -14,7 +14,11 @@ from lawlint.errors import InputError
 from lawlint.extract import require_text
 
 
-def extract(data: bytes, name: str) -> source.Source:
+SUFFIXES = (".docx",)
+
+
+def extract(data: bytes, name: str, encoding: str | None = None) -> source.Source:
+    """`encoding` is not used: a .docx says its own."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError

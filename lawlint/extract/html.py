@@ -17,10 +17,15 @@ _CONTENT = regex.compile(r"TRS_Editor|zoom|article|content|detail|main|text|con"
 _HAN = regex.compile(r"\p{Han}")
 
 
-def extract(markup: str, name: str) -> source.Source:
+SUFFIXES = (".html", ".htm")
+
+
+def extract(data: bytes, name: str, encoding: str | None = None) -> source.Source:
+    """The page is decoded like a text file (BOM, then UTF-8, then GB18030…) unless
+    `encoding` says otherwise."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(source.from_bytes(data, name, encoding).text, "html.parser")
     for tag in soup(_DROP):
         tag.decompose()
     body = _content(soup)

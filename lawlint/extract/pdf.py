@@ -11,7 +11,11 @@ from lawlint.errors import InputError
 from lawlint.extract import require_text
 
 
-def extract(data: bytes, name: str) -> source.Source:
+SUFFIXES = (".pdf",)
+
+
+def extract(data: bytes, name: str, encoding: str | None = None) -> source.Source:
+    """`encoding` is not used: the text layer is Unicode."""
     pages = _page_texts(data, name)
     lines, numbers = [], []
     for number, text in enumerate(pages, start=1):
