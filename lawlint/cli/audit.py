@@ -7,21 +7,23 @@ import sys
 
 import click
 
-from lawlint.cli.common import FAIL_LEVELS, ids, run_safely
-
-RENDERERS = ("text", "csv", "json", "html")
+from lawlint import output as outputs
+from lawlint.cli.common import FAIL_LEVELS, FormatChoice, ids, run_safely
 
 
 def register(group: click.Group) -> None:
     @group.command()
     @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-    @click.option("--format", "output_format", type=click.Choice(RENDERERS), default="text",
-                  show_default=True, help="Summary, spreadsheet (UTF-8 BOM), JSON, or one HTML page.")
+    @click.option("--format", "--output-format", "output_format", type=FormatChoice(outputs.AUDIT),
+                  default="text", show_default=True,
+                  help="Summary, spreadsheet (UTF-8 BOM), JSON, or one HTML page.")
     @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                   help="Write to FILE instead of standard output.")
     @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
                   help="Worker processes [default: all cores].")
-    @click.option("--no-cache", is_flag=True, help="Lint every file, ignoring cached results.")
+    @click.option("--no-cache", is_flag=True,
+                  help="Lint every file: read nothing from the cache, keep nothing in it "
+                       "(also: LAWLINT_NO_CACHE=1).")
     @click.option("--similarity", type=click.FloatRange(0.05, 1.0), default=0.6, show_default=True,
                   help="Share of identical clauses from which two reports count as copies.")
     @click.option("--pack", "packs", multiple=True, metavar="PACK", help="Rule pack (repeatable).")
@@ -38,17 +40,18 @@ def register(group: click.Group) -> None:
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
               fail_on, config, isolated, year, published) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
+        from lawlint import usercache
         from lawlint.pipeline.linter import Options
 
         options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
                           published=published)
-        run_safely(lambda: _audit(paths, options, output_format, output,
-                                  jobs or os.cpu_count() or 1, not no_cache, similarity))
+        with usercache.session(off=no_cache):
+            run_safely(lambda: _audit(paths, options, output_format, output,
+                                      jobs or os.cpu_count() or 1, usercache.enabled(), similarity))
 
 
 def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -> int:
     from lawlint.audit import crosscheck, matrix, pool
-    from lawlint.output import audit_html, audit_text
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
     from lawlint.errors import UsageError
@@ -64,8 +67,7 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -
     names = {rule.id: rule.name for rule in rules}
     report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
                    matrix.roles_of(rules))
-    write = {"text": audit_text.text, "csv": audit_text.csv_file, "json": audit_text.json_file,
-             "html": audit_html.html_file}[output_format]
+    write = outputs.get(output_format, outputs.AUDIT)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
             write(report, out)

@@ -1,29 +1,34 @@
 """The command line: parse options, call the linter, render, exit 0 / 1 / 2.
 
-`lawlint PATH...` is `lawlint check PATH...`; the other commands are about rules and packs.
+`lawlint PATH...` is `lawlint check PATH...`: the default command, whose options `lawlint
+--help` shows; the other commands are about rules, packs and batch audits.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 
 import click
 
-from lawlint import __version__
-from lawlint.cli.common import FAIL_LEVELS, DefaultGroup, ids, run_safely
+from lawlint import __version__, output
+from lawlint.cli.common import FAIL_LEVELS, DefaultGroup, FormatChoice, ids, run_safely
 from lawlint.errors import UsageError
+
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lawlint")
 def main() -> None:
-    """Lint 法治政府建设年度报告: `lawlint PATH...` checks reports (same as `lawlint check`)."""
+    """Lint 法治政府建设年度报告: .txt, .md, .docx, .pdf, .html (directories recursively;
+    '-' for standard input). Exit 0 clean, 1 findings at or above --fail-on, 2 a usage,
+    pack or input error."""
 
 
-@main.command()
+@main.command(short_help="Lint reports (the default command: `lawlint PATH...`).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "--output-format", "output_format", type=click.Choice(["text", "json", "sarif"]),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "--output-format", "output_format", type=FormatChoice(output.LINT),
+              default="text", show_default=True, help="Output format (docs/cli.md).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to FILE instead of standard output.")
 @click.option("--pack", "packs", multiple=True, metavar="PACK",
@@ -53,24 +58,62 @@ def main() -> None:
               metavar="MB", help="Report files larger than this are an input error.")
 @click.option("--regex-timeout", type=click.FloatRange(0.01), default=2, show_default=True,
               metavar="SECONDS", help="A pack regex running longer fails its rule (LL003).")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
+              help="Worker processes [default: by batch size, up to all cores].")
 @click.option("--fix", is_flag=True,
               help="Apply safe fixes in place (.txt, .md), then report what is left.")
 @click.option("--diff", is_flag=True,
               help="Print the safe fixes as a unified diff; change nothing (exit 1 if any).")
+@click.option("--show-source/--no-show-source", default=True,
+              help="Show the report's line and a caret under each finding [default: show].")
+@click.option("--quiet", "-q", count=True,
+              help="Print findings only: no summary or hints. Twice (-qq): print nothing.")
+@click.option("--silent", is_flag=True, help="Print nothing; only the exit code tells (same as -qq).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
-def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published, config, isolated,
-          require_reason, statistics, encoding, stdin_filename, max_size, regex_timeout,
-          fix, diff, color) -> None:
+@click.option("--no-cache", is_flag=True,
+              help="Read nothing from the cache and keep nothing in it (also: LAWLINT_NO_CACHE=1).")
+def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published,
+          config, isolated, require_reason, statistics, encoding, stdin_filename, max_size,
+          regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
     from lawlint.pipeline.linter import Options
 
+    from lawlint import usercache
+
+    quiet = 2 if silent else min(quiet, 2)
     fail_on = "never" if exit_zero else fail_on
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
-                      keep_text=output_format == "text" and not statistics, published=published,
-                      regex_timeout=regex_timeout)
-    run_safely(lambda: _check(paths, options, output_format, output, statistics, color,
-                              _fixing(fix, diff, paths)))
+                      keep_text=output_format == "text" and not statistics and show_source,
+                      published=published, regex_timeout=regex_timeout, jobs=jobs)
+    view = _View(output_format, output, statistics, color, show_source, quiet)
+    with usercache.session(off=no_cache):
+        run_safely(lambda: _check(paths, options, view, _fixing(fix, diff, paths)))
+
+
+class _View:
+    """What the user asked to see and where."""
+
+    def __init__(self, output_format, path, statistics, color, show_source, quiet):
+        self.format = "statistics" if statistics and output_format == "text" else output_format
+        self.output, self.color, self.show_source, self.quiet = path, color, show_source, quiet
+
+    def display(self, stream) -> output.Display:
+        if self.output:   # a file asked for by name is written even with --silent
+            return output.Display(False, min(self.quiet, 1), self.show_source, _columns(None))
+        color = self.color if self.color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
+        return output.Display(color, self.quiet, self.show_source, _columns(stream))
+
+
+def _columns(stream) -> int:
+    """The width excerpts fit: $COLUMNS, else the terminal's, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream and stream.isatty() else 80
+    except (OSError, ValueError, AttributeError):
+        return 80
 
 
 def _fixing(fix: bool, diff: bool, paths) -> str | None:
@@ -82,50 +125,83 @@ def _fixing(fix: bool, diff: bool, paths) -> str | None:
     return mode
 
 
-def _check(paths, options, output_format, output, statistics, color, fixing=None) -> int:
-    from lawlint import output as formatters
+def _check(paths, options, view: _View, fixing=None) -> int:
     from lawlint.pipeline import linter
-    from lawlint.pipeline.result import exit_code
 
     resolver = linter.Resolver(options)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     if fixing:
-        outcomes = _fix(paths, resolver, write=fixing == "fix")
-        results = [outcome.result for outcome in outcomes]
+        outcomes = _fix(paths, resolver, write=fixing == "fix", quiet=view.quiet)
+        if fixing == "diff" and outcomes:
+            return _show_diffs(outcomes, view.quiet)
+        results: Iterable = [outcome.result for outcome in outcomes]
     else:
         results = linter.lint_paths(paths, resolver, stdin)
-    if not results:
+    tally = _ExitCode()
+    results = tally.watch(_not_empty(results, paths))
+    first = next(results)   # the run's first result, or the usage error that there is none
+    render = output.get(view.format)
+    ruleset = resolver.ruleset(resolver.settings(None))
+    stream = _prepend(first, results)
+    if view.output:
+        with open(view.output, "w", encoding="utf-8") as out:
+            render(stream, ruleset, out, view.display(None))
+    else:
+        render(stream, ruleset, sys.stdout, view.display(sys.stdout))
+    for _ in results:   # a format that stopped early still leaves every file counted
+        pass
+    return tally.code
+
+
+def _not_empty(results: Iterable, paths) -> Iterator:
+    seen = False
+    for result in results:
+        seen = True
+        yield result
+    if not seen:
         raise UsageError("no report files (.txt .md .docx .pdf .html) found in " + ", ".join(paths),
                          hint="name the files, or a directory that holds them")
-    if fixing == "diff":
-        return _show_diffs(outcomes)
-    ruleset = resolver.ruleset(resolver.settings(None))
-    render = formatters.get("statistics" if statistics and output_format == "text" else output_format)
-    if output:
-        with open(output, "w", encoding="utf-8") as out:
-            render(results, ruleset, out, color=False)
-    else:
-        use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        render(results, ruleset, sys.stdout, color=use_color)
-    return exit_code(results)
 
 
-def _fix(paths, resolver, write: bool) -> list:
+def _prepend(first, rest: Iterator) -> Iterator:
+    yield first
+    yield from rest
+
+
+class _ExitCode:
+    """The exit code of the results that went past, counted as they stream to the output:
+    2 if a file could not be linted, else 1 if one fails its fail level, else 0."""
+
+    def __init__(self) -> None:
+        self.code = 0
+
+    def watch(self, results: Iterable) -> Iterator:
+        from lawlint.pipeline.result import exit_code
+
+        for result in results:
+            self.code = max(self.code, exit_code([result]))
+            yield result
+
+
+def _fix(paths, resolver, write: bool, quiet: int = 0) -> list:
     """Fix every report (in place when `write`); say on stderr what --fix changed."""
     from lawlint.pipeline import fixer, linter
 
     outcomes = [fixer.fix_path(path, resolver, write) for path in linter.collect(paths, resolver)]
     fixed = [outcome for outcome in outcomes if outcome.changed]
-    if write and fixed:
-        click.echo(f"lawlint: fixed {sum(o.applied for o in fixed)} findings in {len(fixed)} "
+    if write and fixed and not quiet:
+        applied = sum(o.applied for o in fixed)
+        click.echo(f"lawlint: fixed {applied} finding{'s' if applied != 1 else ''} in {len(fixed)} "
                    f"file{'s' if len(fixed) != 1 else ''}", err=True)
     return outcomes
 
 
-def _show_diffs(outcomes) -> int:
+def _show_diffs(outcomes, quiet: int = 0) -> int:
     """--diff: the fixes as one unified diff on stdout; exit 1 when there is any (as ruff
     does), 2 when a file could not be read."""
     for outcome in outcomes:
+        if quiet >= 2:
+            break
         if outcome.result.error:
             click.echo(f"{outcome.result.path}: error: {outcome.result.error}", err=True)
         elif outcome.changed:
@@ -133,4 +209,3 @@ def _show_diffs(outcomes) -> int:
     if any(outcome.result.error for outcome in outcomes):
         return 2
     return 1 if any(outcome.changed for outcome in outcomes) else 0
-

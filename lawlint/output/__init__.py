@@ -1,18 +1,88 @@
-"""Formatters: FileResults in, text out. Each module exposes `render(results, ruleset, out)`."""
+"""Every output lawlint writes, lint and audit alike, in one registry.
+
+A format is a name, what it renders (`LINT`: the FileResults of a run, as an iterable that
+may still be arriving; `AUDIT`: an `Audit`), the function that renders it, and one line of
+help. `lawlint --format` and `lawlint audit --format` take their choices from here.
+
+Entries name their function as "module:function" instead of importing it: a run imports only
+the format it writes (start-up is most of a pre-commit call), while `--help`, the choices and
+shell completion still come from this table. A new format is its module plus one `register`
+line below (tests and plugins may register a function object directly).
+"""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "sarif")
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+LINT, AUDIT = "lint", "audit"
 
 
-def get(name: str):
-    """The render function of a format, imported only when asked for."""
-    if name == "json":
-        from lawlint.output.json import render
-    elif name == "sarif":
-        from lawlint.output.sarif import render
-    elif name == "statistics":
-        from lawlint.output.statistics import render
-    else:
-        from lawlint.output.text import render
-    return render
+@dataclass(frozen=True, slots=True)
+class Display:
+    """How a lint format is to look, as the command line asked: colour, `-q` (1: findings
+    only; 2: nothing), the excerpt under each finding, and the width it must fit."""
+
+    color: bool = False
+    quiet: int = 0
+    show_source: bool = True
+    width: int = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    renders: str                   # LINT or AUDIT
+    target: str | Callable         # "module:function", imported when the format is chosen
+    help: str = ""
+
+    def load(self) -> Callable:
+        if callable(self.target):
+            return self.target
+        module, _, function = self.target.partition(":")
+        return getattr(import_module(module), function)
+
+
+_FORMATS: dict[tuple[str, str], Format] = {}
+
+
+def register(name: str, renders: str, target: str | Callable, help: str = "") -> None:
+    """Add (or replace) a format. A LINT function is called as `render(results, ruleset, out,
+    display)`, an AUDIT one as `render(audit, out)`."""
+    if renders not in (LINT, AUDIT):
+        raise ValueError(f"a format renders {LINT!r} or {AUDIT!r}, not {renders!r}")
+    _FORMATS[renders, name] = Format(name, renders, target, help)
+
+
+def unregister(name: str, renders: str) -> None:
+    _FORMATS.pop((renders, name), None)
+
+
+def formats(renders: str) -> tuple[Format, ...]:
+    """The formats of one kind, in the order they were registered."""
+    return tuple(f for (kind, _), f in _FORMATS.items() if kind == renders)
+
+
+def names(renders: str) -> tuple[str, ...]:
+    return tuple(f.name for f in formats(renders))
+
+
+def get(name: str, renders: str = LINT) -> Callable:
+    """The render function of a format, imported only now."""
+    return _FORMATS[renders, name].load()
+
+
+register("text", LINT, "lawlint.output.text:render",
+         "path:line:col, rule and message, the line with a caret (colour on a terminal)")
+register("json", LINT, "lawlint.output.json:render", "schema lawlint-json 1 (docs/json-output.md)")
+register("sarif", LINT, "lawlint.output.sarif:render", "SARIF 2.1.0 for code-scanning dashboards")
+register("github", LINT, "lawlint.output.github:render",
+         "GitHub Actions workflow commands: annotations on the changed files")
+register("statistics", LINT, "lawlint.output.statistics:render",
+         "a count per rule instead of each finding (same as --statistics)")
+
+register("text", AUDIT, "lawlint.output.audit_text:text", "a summary for the terminal")
+register("csv", AUDIT, "lawlint.output.audit_text:csv_file", "one row per file (UTF-8 BOM, for Excel/WPS)")
+register("json", AUDIT, "lawlint.output.audit_text:json_file", "schema lawlint-audit 1")
+register("html", AUDIT, "lawlint.output.audit_html:html_file", "one self-contained page with the matrix")

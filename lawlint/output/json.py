@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from typing import TextIO
 
 from lawlint import __version__
+from lawlint.output import jsonwriter
 from lawlint.pipeline.result import FileResult
 
 SCHEMA_VERSION = 1
 
 
-def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None:
+def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) -> None:
+    """One document, so the results are collected first (-q changes nothing here)."""
+    results = list(results)
     document = {
         "schema": "lawlint-json",
         "version": SCHEMA_VERSION,
@@ -28,7 +31,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None
             "unreadable": sum(1 for r in results if r.error),
         },
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    jsonwriter.dump(document, out)
     out.write("\n")
 
 

@@ -4,12 +4,13 @@ rule metadata with help links, and stable partial fingerprints."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from lawlint import __version__
+from lawlint.output import jsonwriter
 from lawlint.pipeline.result import Diagnostic, FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -17,7 +18,9 @@ HELP_URI = "https://github.com/lawlint/lawlint/blob/main/docs/rules.md#{anchor}"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None:
+def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) -> None:
+    """One document, so the results are collected first (-q changes nothing here)."""
+    results = list(results)
     rules = list(ruleset.all_rules) if ruleset else []
     index = {rule.id: i for i, rule in enumerate(rules)}
     run = {
@@ -37,8 +40,7 @@ def render(results: list[FileResult], ruleset, out: TextIO, **_: object) -> None
             ],
         }],
     }
-    json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out,
-              ensure_ascii=False, indent=2)
+    jsonwriter.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out)
     out.write("\n")
 
 
