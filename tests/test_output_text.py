@@ -111,6 +111,12 @@ def test_quiet_hides_the_summary_and_silent_everything(flags, summary, findings)
     assert ("fixable with --fix" in result.output) is (summary and "--statistics" not in flags)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "statistics"])
+def test_silent_prints_nothing_in_any_format_and_keeps_the_exit_code(fmt):
+    result = run(SEED, "--silent", "--format", fmt)
+    assert (result.output, result.exit_code) == ("", 1)
+
+
 def test_silent_still_writes_a_report_file_asked_for(tmp_path):
     out = tmp_path / "report.txt"
     result = run(SEED, "--silent", "-o", out)

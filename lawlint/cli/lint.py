@@ -146,7 +146,7 @@ def _check(paths, options, view: _View, fixing=None) -> int:
     if view.output:
         with open(view.output, "w", encoding="utf-8") as out:
             render(stream, ruleset, out, view.display(None))
-    else:
+    elif view.quiet < 2:   # --silent prints nothing, in any format; the loop below lints on
         render(stream, ruleset, sys.stdout, view.display(sys.stdout))
     for _ in results:   # a format that stopped early still leaves every file counted
         pass
