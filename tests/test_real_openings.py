@@ -36,8 +36,8 @@ _CACHE: dict[str, list] = {}
 
 def findings(name: str) -> list:
     if name not in _CACHE:
-        _CACHE[name] = linter.lint_paths([f"{name}.txt"],
-                                         linter.Resolver(linter.Options(isolated=True)))[0].diagnostics
+        _CACHE[name] = next(linter.lint_paths([f"{name}.txt"],
+                                              linter.Resolver(linter.Options(isolated=True)))).diagnostics
     return _CACHE[name]
 
 

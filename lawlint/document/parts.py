@@ -12,10 +12,11 @@ that reaches `THRESHOLD` (「主要举措、成效和不足」 names M and S).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
+from lawlint.document.prefilter import needed_chars
 from lawlint.patterns import TimedPattern
 
 THRESHOLD = 2
@@ -29,6 +30,15 @@ class Cue:
     weight: int
     fallback: bool = False
     source: str = ""
+    needs: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", needed_chars(self.pattern))
+
+    def found(self, title: str, chars: set[str]) -> bool:
+        """Whether the cue occurs in the title (`chars`: the title's characters)."""
+        return (self.needs is None or not self.needs.isdisjoint(chars)) \
+            and self.pattern.search(title) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,17 @@ class Element:
     year: int = 0              # the heading's year relative to the report year (P: +1)
     topical_min: int | None = None
     short: str = ""
+    veto_needs: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "veto_needs", needed_chars(self.veto) if self.veto else None)
+
+    def vetoed(self, title: str, chars: set[str]) -> bool:
+        """Whether the veto occurs in the title (`chars`: the title's characters)."""
+        if self.veto is None:
+            return False
+        needs = self.veto_needs
+        return (needs is None or not needs.isdisjoint(chars)) and self.veto.search(title) is not None
 
 
 def name(elements: tuple[Element, ...], title: str, report_year: int | None) -> frozenset[str]:
@@ -52,9 +73,7 @@ def name(elements: tuple[Element, ...], title: str, report_year: int | None) -> 
 
 def scores(elements: tuple[Element, ...], title: str, report_year: int | None) -> dict[str, int]:
     """Each element's score for a heading title; fallback cues only when nothing else names."""
-    found = _cue_scores(elements, title, fallback=False)
-    if not any(score >= THRESHOLD for score in found.values()):
-        found = _cue_scores(elements, title, fallback=True)
+    found = _cue_scores(elements, title)
     years = {int(y) for y in _YEAR.findall(title)}
     if not years or report_year is None:
         return found
@@ -63,8 +82,18 @@ def scores(elements: tuple[Element, ...], title: str, report_year: int | None) -
             for key, score in found.items()}
 
 
-def _cue_scores(elements: tuple[Element, ...], title: str, fallback: bool) -> dict[str, int]:
-    return {e.key: 0 if e.veto is not None and e.veto.search(title) else
-            sum(cue.weight for cue in e.cues
-                if (fallback or not cue.fallback) and cue.pattern.search(title))
-            for e in elements}
+def _cue_scores(elements: tuple[Element, ...], title: str) -> dict[str, int]:
+    """Each element's cue score (0 when vetoed), fallback cues counted only when no element
+    reaches the threshold without them. Each cue and veto is searched at most once, a veto
+    only for an element that scored."""
+    chars = set(title)
+    totals = [sum(c.weight for c in e.cues if not c.fallback and c.found(title, chars))
+              for e in elements]
+    vetoed = [bool(total) and e.vetoed(title, chars) for e, total in zip(elements, totals)]
+    if not any(total >= THRESHOLD and not veto for total, veto in zip(totals, vetoed)):
+        for index, e in enumerate(elements):
+            extra = sum(c.weight for c in e.cues if c.fallback and c.found(title, chars))
+            if extra and not totals[index]:
+                vetoed[index] = e.vetoed(title, chars)
+            totals[index] += extra
+    return {e.key: 0 if veto else total for e, total, veto in zip(elements, totals, vetoed)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from lawlint.checks import Context, Hit
 from lawlint.pipeline.result import Diagnostic, Replacement
@@ -123,4 +124,23 @@ class _Keep(dict):
 
 def format_message(template: str, args) -> str:
     """Fill {placeholders}; one the hit does not provide stays visible instead of failing."""
-    return string.Formatter().vformat(template, (), _Keep(args))
+    pieces = _pieces(template)
+    if pieces is None:
+        return string.Formatter().vformat(template, (), _Keep(args))
+    return "".join(literal if name is None else
+                   literal + (format(args[name], "") if name in args else "{" + name + "}")
+                   for literal, name in pieces)
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """A template as (literal, field name) pairs, parsed once (string.Formatter parses it on
+    every call); None when a field is more than a plain name ({n:,}, {0}, {a.b}, {x!r})."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    if any(name is not None and (spec or conversion or not name.isidentifier())
+           for _, name, spec, conversion in parsed):
+        return None
+    return tuple((literal, name) for literal, name, _, _ in parsed)

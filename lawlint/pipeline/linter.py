@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawlint.packs import config
-from lawlint.pipeline import engine
+from lawlint.pipeline import batch, engine
 from lawlint import extract
 from lawlint.document import fold, source, structure
 from lawlint.pipeline.result import FileResult
@@ -184,6 +184,29 @@ def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> File
 
 
 def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,
-               stdin: bytes | None = None) -> list[FileResult]:
+               stdin: bytes | None = None) -> Iterator[FileResult]:
+    """Every report under `paths`, in collect order, each yielded as soon as it is linted: in
+    this process for a few files, in worker processes for a batch (`Options.jobs` decides
+    when set; pipeline/batch.py). Nothing keeps the results: a caller that streams them
+    holds one at a time."""
     resolver = resolver or Resolver()
-    return [lint_path(path, resolver, stdin) for path in collect(paths, resolver)]
+    files = list(collect(paths, resolver))
+    if files:   # compile the first file's rule set here: workers inherit it, pack errors show once
+        first = resolver.options.stdin_filename if files[0] == STDIN else files[0]
+        resolver.ruleset(resolver.settings(Path(first) if first else None))
+    return batch.run(LintWorker(resolver, stdin), files, resolver.options.jobs)
+
+
+class LintWorker:
+    """What each worker process lints with: the resolver (its rule sets compiled once) and
+    the bytes of stdin, for '-'."""
+
+    def __init__(self, resolver: Resolver, stdin: bytes | None = None):
+        self.resolver = resolver
+        self.stdin = stdin
+
+    def start(self) -> None:
+        """Nothing to build: forked workers inherit the parent's compiled rule sets."""
+
+    def run(self, path: str) -> FileResult:
+        return lint_path(path, self.resolver, self.stdin)
