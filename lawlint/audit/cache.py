@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lawlint import __version__
 from lawlint.audit.item import Item, from_json, to_json
+from lawlint import usercache
 from lawlint.usercache import cache_dir
 
 
@@ -25,6 +26,8 @@ def _path(cache_key: str) -> Path:
 
 
 def get(cache_key: str) -> Item | None:
+    if not usercache.enabled():
+        return None
     try:
         return from_json(json.loads(_path(cache_key).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
@@ -33,6 +36,8 @@ def get(cache_key: str) -> Item | None:
 
 def put(cache_key: str, item: Item) -> None:
     """Write atomically (workers write concurrently); a read-only cache only costs speed."""
+    if not usercache.enabled():
+        return
     target = _path(cache_key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from typing import Any
 from lawlint import __version__
 from lawlint.packs import yamlsource
 from lawlint.errors import LawlintError, PackError
+from lawlint import usercache
 from lawlint.usercache import cache_dir
 
 
@@ -49,6 +50,8 @@ def validate_once(text: str, data: Any, lines, filename: str, schema: str = "pac
     if key in shipped_keys() or marker.exists():
         return
     validate(data, lines, filename, pack_schema(schema), error)
+    if not usercache.enabled():
+        return   # the cache is off: remember nothing
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
