@@ -9,9 +9,11 @@ split by a page break is one line again.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -34,7 +36,7 @@ _NOT_PROSE = (
     ("www.", regex.compile(r"www\.[!-~]*[\w/=#&%-]")),
     ("@", regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
 )
-_CANDIDATE = regex.compile(r"[,:;?!()（）]")
+_CANDIDATE = re.compile(r"[,:;?!()（）]")   # `re`: a plain class, and ~2× faster per match
 _DOCUMENT_YEAR = regex.compile(r"\d+号")
 
 
@@ -178,7 +180,13 @@ def _neighbour(text: str, at: int, step: int) -> int:
 
 
 def _chinese(text: str, index: int) -> bool:
-    return index >= 0 and _CHINESE.match(text[index]) is not None
+    return index >= 0 and _is_chinese(text[index])
+
+
+@lru_cache(maxsize=8192)
+def _is_chinese(char: str) -> bool:
+    """Memoised: a report asks about the same few hundred characters again and again."""
+    return _CHINESE.match(char) is not None
 
 
 def _in_number(text: str, at: int) -> bool:
@@ -241,7 +249,7 @@ def _paragraphs(doc) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_MARK = regex.compile(r"[《》“”‘’]")
+_MARK = re.compile(r"[《》“”‘’]")
 
 
 def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:

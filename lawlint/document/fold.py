@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -31,13 +32,13 @@ _WIDE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_WIDTH)
 _NARROW = {chr(code): chr(value) for code, value in _WIDTH.items()}
 _CJK = regex.compile(r"[\p{Han}\u3001-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]")
 _SPACES = re.compile(" +")
-_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)    # lawlint directives, editors' notes
-_MARKDOWN = regex.compile(r"^[ ]*#{1,6}(?!#)[ ]*", regex.MULTILINE)
-_CRLF = regex.compile(r"\r(?=\n)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)    # lawlint directives, editors' notes
+_MARKDOWN = re.compile(r"^[ ]*#{1,6}(?!#)[ ]*", re.MULTILINE)
+_CRLF = re.compile(r"\r(?=\n)")
 _KEPT_RUN = re.compile(b"\x00+")
 _BREAK = re.compile("[\r\n]")
 _SENTENCE_END = "。！？!?；;:："
-_BODY_PUNCTUATION = regex.compile(r"[,，。；;、“”:：]")
+_BODY_PUNCTUATION = re.compile(r"[,，。；;、“”:：]")
 _MAX_PAGE_BREAK_BLANKS = 3
 _LONG_LINE = 50
 
@@ -106,7 +107,12 @@ def _droppable(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else "\n"
     if before in "\r\n" or after in "\r\n":
         return True
-    return _CJK.match(before) is not None or _CJK.match(after) is not None
+    return _is_cjk(before) or _is_cjk(after)
+
+
+@lru_cache(maxsize=8192)
+def _is_cjk(char: str) -> bool:
+    return _CJK.match(char) is not None
 
 
 def _delete_page_breaks(text: str, deleted: bytearray) -> None:

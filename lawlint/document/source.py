@@ -5,7 +5,7 @@ Columns are 1-based Unicode code points; lines end at LF, CRLF or a lone CR, as 
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 import codecs
 import re
 import stat
@@ -31,9 +31,13 @@ class Source:
 
     def location(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a character offset into `text`."""
-        offset = max(0, min(offset, len(self.text)))
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        if offset < 0:
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        starts = self.line_starts
+        index = bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
 
     def line_text(self, line: int) -> str:
         """Return line `line` (1-based) without its line break."""

@@ -7,10 +7,9 @@ still points at the original, traditional text. Loaded on first use.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
-
-import regex
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +35,7 @@ def _traditional() -> frozenset[str]:
 
 # Characters that any traditional-character report uses many times over (國 為 發 會 與 這…):
 # a text with none of them is simplified, and the 10 ms table load is skipped.
-_TELLTALE = regex.compile("[國為發會與這們說時對報關經實設進開門問題機構權規範審議區員導領責歷據護應當將傳統網絡]")
+_TELLTALE = re.compile("[國為發會與這們說時對報關經實設進開門問題機構權規範審議區員導領責歷據護應當將傳統網絡]")
 
 
 def simplify(text: str) -> str:

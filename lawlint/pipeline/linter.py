@@ -54,6 +54,7 @@ class Resolver:
         self.cwd = config.absolute(cwd or Path.cwd())
         self.options = replace(options, packs=tuple(self._pack_ref(p) for p in options.packs))
         self._fixed = config.load(Path(options.config)) if options.config else None
+        self._merged: dict[Path | None, config.Settings] = {}   # per folder: files share it
 
     def _pack_ref(self, reference: str) -> str:
         """Pack paths on the command line are relative to the working directory."""
@@ -61,16 +62,20 @@ class Resolver:
         return str(path) if reference.endswith((".yaml", ".yml")) or path.exists() else reference
 
     def settings(self, path: Path | None) -> config.Settings:
-        base = self._fixed
-        if base is None and not self.options.isolated:
-            base = config.discover(path.parent if path else self.cwd)
+        discovered = self._fixed is None and not self.options.isolated
+        folder = (path.parent if path else self.cwd) if discovered else None
+        merged = self._merged.get(folder)
+        if merged is None:
+            merged = self._merged[folder] = self._merge(config.discover(folder) if folder else self._fixed)
+        return merged.for_file(path) if path and merged.per_path else merged
+
+    def _merge(self, base: config.Settings | None) -> config.Settings:
         base = base or config.Settings(root=self.cwd)
         o = self.options
-        merged = replace(base, packs=o.packs or base.packs, select=o.select or base.select,
-                         ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
-                         require_reason=o.require_reason or base.require_reason,
-                         published=o.published if o.published is not None else base.published)
-        return merged.for_file(path) if path else merged
+        return replace(base, packs=o.packs or base.packs, select=o.select or base.select,
+                       ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
+                       require_reason=o.require_reason or base.require_reason,
+                       published=o.published if o.published is not None else base.published)
 
     def ruleset(self, settings: config.Settings) -> RuleSet:
         return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
@@ -88,9 +93,13 @@ def collect(paths: Iterable[str], resolver: Resolver) -> Iterator[str]:
     of the configuration); files named on the command line are always linted."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from (f for f in _walk(path) if resolver.settings(Path(f)).wants(Path(f)))
+            yield from (f for f in _walk(path) if _wanted(resolver.settings(Path(f)), f))
         else:
             yield path
+
+
+def _wanted(settings: config.Settings, path: str) -> bool:
+    return settings.wants(Path(path)) if settings.include or settings.exclude else True
 
 
 def _walk(root: str) -> Iterator[str]:
