@@ -67,3 +67,15 @@ def test_span_maps_a_match_across_a_page_break_to_both_original_lines():
     start = result.text.index("亲自抓")
     begin, end = result.span(start, start + 3)
     assert src.location(begin)[0] == 1 and src.location(end - 1)[0] == 3
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("## 一、举措\n正文\n", {0: 2}),
+    ("标题\n  ### （一）学法\n", {3: 3}),
+    ("####### 七个井号不是标题\n", {}),
+    ("正文里的 # 不是标记\n", {}),
+])
+def test_folding_keeps_the_markdown_levels_it_deletes(text, levels):
+    folded = fold.fold(source.from_text(text, "r.md"))
+    assert "#" not in folded.text or not levels
+    assert dict(folded.markdown) == levels

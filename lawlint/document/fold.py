@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -45,10 +46,13 @@ _LONG_LINE = 50
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """Folded text; `origin` has one entry per folded character plus one for the end."""
+    """Folded text; `origin` has one entry per folded character plus one for the end.
+    `markdown` keeps what folding deleted but the parser needs: the level of each Markdown
+    heading mark (「## 二、…」), by the original offset of its line."""
 
     text: str
     origin: array
+    markdown: Mapping[int, int] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded range [start, end) to the original range it came from."""
@@ -61,10 +65,13 @@ def fold(source: Source) -> Folded:
     """Fold a source into its matching view."""
     text = tradsimp.simplify(_narrowed(source.text))
     deleted = bytearray(len(text))
+    markdown: dict[int, int] = {}
     for pattern, marker in ((_COMMENT, "<!--"), (_MARKDOWN, "#"), (_CRLF, "\r")):
         if marker in text:
             for match in pattern.finditer(text):
                 deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+                if marker == "#":
+                    markdown[match.start()] = match.group(0).count("#")
     for match in _SPACES.finditer(text):
         if _droppable(text, match.start(), match.end()):
             deleted[match.start():match.end()] = b"\x01" * (match.end() - match.start())
@@ -76,7 +83,7 @@ def fold(source: Source) -> Folded:
         pieces.append(text[run.start():run.end()])
         origin.extend(identity[run.start():run.end()])
     origin.append(len(text))
-    return Folded("".join(pieces).replace("\r", "\n"), origin)
+    return Folded("".join(pieces).replace("\r", "\n"), origin, markdown)
 
 
 def _narrowed(text: str) -> str:

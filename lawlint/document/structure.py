@@ -14,7 +14,6 @@ from lawlint.document.grammar import Grammar
 from lawlint.document.organs import organ_prefix
 from lawlint.document.source import Source
 
-_MARKDOWN = regex.compile(r"[ \t\u3000]*(#{1,6})(?!#)")
 _ORGAN_END = regex.compile(r"关于|(?<!\d)(?:19|20)\d\d(?:\s*年度?|(?!\d))|法治政府|法治建设|依法行政|法治")
 _MAX_UNNUMBERED = 60
 _OPENING = 400
@@ -54,11 +53,10 @@ def _heading(line: Line, source: Source, folded: Folded) -> Heading | None:
     if ordinal is None and len(line.text) > _MAX_UNNUMBERED:
         return None  # most body lines: a paragraph, not a heading
     first = folded.origin[line.start]
-    markdown = _MARKDOWN.match(source.text, source.line_starts[source.location(first)[0] - 1])
+    level = folded.markdown.get(source.line_starts[source.location(first)[0] - 1])
     if ordinal is None:
-        if markdown is None:
+        if level is None:
             return None
-        level = len(markdown.group(1))
         return Heading(line, level, 0, "#", line.start, line.text, level)
     marker_start, marker_end = folded.span(line.start, line.start + ordinal.length)
     rest = line.text[ordinal.length:]
@@ -67,7 +65,7 @@ def _heading(line: Line, source: Source, folded: Folded) -> Heading | None:
         style=ordinals.style_of(source.text[marker_start:marker_end]),
         marker_end=line.start + ordinal.length,
         title=rest.split("。", 1)[0],
-        markdown_level=len(markdown.group(1)) if markdown else None,
+        markdown_level=level,
     )
 
 
