@@ -133,15 +133,18 @@ def _spin(seconds: float) -> int:
     return loops
 
 
-def machine(lawlint: list[str]) -> list[str]:
-    cpu = "?"
+def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
+    return "?"
+
+
+def machine(lawlint: list[str]) -> list[str]:
+    cpu = cpu_model()
     textlint = json.loads((TEXTLINT_DIR / "node_modules/textlint/package.json").read_text())["version"]
     prh = json.loads((TEXTLINT_DIR / "node_modules/textlint-rule-prh/package.json").read_text())["version"]
     revision = output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])

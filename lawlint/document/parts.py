@@ -48,9 +48,12 @@ class Element:
     topical_min: int | None = None
     short: str = ""
     veto_needs: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    cue_needs: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "veto_needs", needed_chars(self.veto) if self.veto else None)
+        if self.cues and all(cue.needs is not None for cue in self.cues):   # one test for all
+            object.__setattr__(self, "cue_needs", frozenset().union(*(c.needs for c in self.cues)))
 
     def vetoed(self, title: str, chars: set[str]) -> bool:
         """Whether the veto occurs in the title (`chars`: the title's characters)."""
@@ -82,21 +85,23 @@ def _cue_scores(elements: tuple[Element, ...], title: str) -> dict[str, int]:
     reaches the threshold without them. Each cue and veto is searched at most once, a veto
     only for an element that scored."""
     chars = set(title)
-    totals = [_sum(e.cues, title, chars, False) for e in elements]
+    totals = [_sum(e, title, chars, False) for e in elements]
     vetoed = [bool(total) and e.vetoed(title, chars) for e, total in zip(elements, totals)]
     if not any(total >= THRESHOLD and not veto for total, veto in zip(totals, vetoed)):
         for index, e in enumerate(elements):
-            extra = _sum(e.cues, title, chars, True)
+            extra = _sum(e, title, chars, True)
             if extra and not totals[index]:
                 vetoed[index] = e.vetoed(title, chars)
             totals[index] += extra
     return {e.key: 0 if veto else total for e, total, veto in zip(elements, totals, vetoed)}
 
 
-def _sum(cues: tuple[Cue, ...], title: str, chars: set[str], fallback: bool) -> int:
+def _sum(element: Element, title: str, chars: set[str], fallback: bool) -> int:
     """The weight of the cues (the fallback ones, or the others) that occur in the title."""
+    if element.cue_needs is not None and element.cue_needs.isdisjoint(chars):
+        return 0   # the title holds none of the characters any of them needs
     total = 0
-    for cue in cues:   # a loop, not sum() of a generator: this runs ~200 times a report
+    for cue in element.cues:   # a loop, not sum() of a generator: this runs ~200 times a report
         if bool(cue.fallback) == fallback and (cue.needs is None or not cue.needs.isdisjoint(chars)) \
                 and cue.pattern.search(title) is not None:
             total += cue.weight
