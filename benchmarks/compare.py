@@ -47,10 +47,22 @@ def env_for(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree), "LAWLINT_CACHE_DIR": str(tree / ".bench-cache")}
 
 
+# Every run starts in its tree: `python -c` and `python -m` put the working directory first on
+# sys.path, so a run started in this repository would import this tree's lawlint whatever
+# PYTHONPATH says (before issue 12 both columns measured this tree).
 def wall(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def check_tree(tree: Path, env: dict[str, str]) -> None:
+    """Fail loudly unless a run in `tree` imports that tree's lawlint."""
+    found = subprocess.run([sys.executable, "-c", "import lawlint; print(lawlint.__path__[0])"],
+                           env=env, cwd=tree, capture_output=True, text=True, check=True).stdout
+    if Path(found.strip()).resolve() != (tree / "lawlint").resolve():
+        sys.exit(f"{tree}: imports lawlint from {found.strip()}, not from the tree")
 
 
 def alternate(trees: dict[str, Path], runs: int, measure) -> dict[str, list[float]]:
@@ -78,10 +90,12 @@ def main() -> None:
         trees = {"before": old, "after": ROOT}
         python = sys.executable
         for tree in trees.values():   # validate packs once: the warm-cache case
-            subprocess.run([python, "-m", "lawlint", str(SEED)], env=env_for(tree), capture_output=True)
+            check_tree(tree, env_for(tree))
+            subprocess.run([python, "-m", "lawlint", str(SEED)], env=env_for(tree), cwd=tree,
+                           capture_output=True)
         one = alternate(trees, runs, lambda t: wall([python, "-m", "lawlint", str(SEED)], env_for(t)))
         lint = alternate(trees, 5, lambda t: float(subprocess.run(
-            [python, "-c", IN_PROCESS, *map(str, FILES)], env=env_for(t),
+            [python, "-c", IN_PROCESS, *map(str, FILES)], env=env_for(t), cwd=t,
             capture_output=True, text=True, check=True).stdout))
         batch = work / "corpus"
         corpus.build(reports, batch)

@@ -1,7 +1,8 @@
 """lawlint against textlint with three prh rules, side by side on the same reports (issue 12).
 
 Usage: python benchmarks/textlint_compare.py [--files N] [--rounds R] [--jobs J]
-           [--lawlint-cmd CMD] [--check-args ARGS]          (defaults: 1000 files, 5 rounds, jobs 2)
+           [--lawlint-cmd CMD] [--check-args ARGS] [--before REV]
+                                                            (defaults: 1000 files, 5 rounds, jobs 2)
 
 Why: issue 12 measured that 1,000 reports take `lawlint DIR` 2.27× as long as textlint with
 three prh rules on the same files, and `lawlint audit --jobs 2` 1.57×, and set the aim at
@@ -23,8 +24,11 @@ textlint-rule-prh; `npm ci` installs them there when node_modules/ is missing) w
 
 Each round runs, as new processes, stdout discarded, wall time by time.perf_counter:
   textlint --config .textlintrc.json --format json utf8/          (exit 1 = findings: fine)
-  lawlint DIR --isolated --format json -o /dev/null --exit-zero   on mixed/ and on utf8/
+  lawlint DIR --isolated --format json -o /dev/null --exit-zero   on mixed/ and on utf8/,
+      and with --jobs 1 (one process) on mixed/
   lawlint audit DIR --isolated --no-cache --jobs J --format json -o /dev/null   on both
+  with --before REV, also `lawlint DIR` and the audit on mixed/ as of git revision REV (checked
+      out into a temporary worktree, run as `python -m lawlint`): before and after in one run
 The order is reversed every other round, so that a drift in the shared machine's load falls on
 every case alike. An untimed warm-up round first fills the page cache and checks that both
 tools did work: textlint's findings (it must find the prh words that the seeds contain) and
@@ -41,6 +45,7 @@ median: the figure to read when the machine is noisy.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import multiprocessing
 import os
@@ -50,6 +55,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -162,8 +168,9 @@ def machine(lawlint: list[str]) -> list[str]:
 
 
 class Case:
-    def __init__(self, name: str, command: list[str], cwd: Path | None = None):
-        self.name, self.command, self.cwd = name, command, cwd
+    def __init__(self, name: str, command: list[str], cwd: Path | None = None,
+                 env: dict[str, str] | None = None):
+        self.name, self.command, self.cwd, self.env = name, command, cwd, env or {}
         self.times: list[float] = []
         self.log = OUT / "stderr.log"          # the last run's; read only when a run fails
 
@@ -171,7 +178,7 @@ class Case:
         with open(self.log, "wb") as err:
             start = time.perf_counter()
             done = subprocess.run(self.command, cwd=self.cwd, stdout=stdout, stderr=err,
-                                  env={**os.environ, "CI": "1", "NO_COLOR": "1"})
+                                  env={**os.environ, "CI": "1", "NO_COLOR": "1", **self.env})
             wall = time.perf_counter() - start
         if done.returncode not in (0, 1):
             tail = self.log.read_text(errors="replace")[-2000:]
@@ -181,8 +188,10 @@ class Case:
 
 def cases(lawlint: list[str], mixed: Path, utf8: Path, jobs: int, check_args: list[str]) -> list[Case]:
     help_text = output([*lawlint, "check", "--help"])
-    exit_zero = ["--exit-zero"] if "--exit-zero" in help_text else ["--fail-on", "never"]
-    check = ["--isolated", "--format", "json", "-o", os.devnull, *exit_zero, *check_args]
+    one_process = [Case("`lawlint DIR --jobs 1` (mixed/)",
+                        [*lawlint, str(mixed), *_check(help_text, check_args), "--jobs", "1"])] \
+        if "--jobs" in help_text else []
+    check = _check(help_text, check_args)
     audit = ["--isolated", "--no-cache", "--jobs", str(jobs), "--format", "json", "-o", os.devnull]
     return [
         Case("textlint + 3 prh rules (utf8/)",
@@ -190,9 +199,26 @@ def cases(lawlint: list[str], mixed: Path, utf8: Path, jobs: int, check_args: li
              cwd=TEXTLINT_DIR),
         Case("`lawlint DIR` (mixed/)", [*lawlint, str(mixed), *check]),
         Case("`lawlint DIR` (utf8/)", [*lawlint, str(utf8), *check]),
+        *one_process,
         Case(f"`lawlint audit --jobs {jobs}` (mixed/)", [*lawlint, "audit", str(mixed), *audit]),
         Case(f"`lawlint audit --jobs {jobs}` (utf8/)", [*lawlint, "audit", str(utf8), *audit]),
     ]
+
+
+def _check(help_text: str, check_args: list[str]) -> list[str]:
+    exit_zero = ["--exit-zero"] if "--exit-zero" in help_text else ["--fail-on", "never"]
+    return ["--isolated", "--format", "json", "-o", os.devnull, *exit_zero, *check_args]
+
+
+def before_cases(tree: Path, revision: str, mixed: Path, jobs: int) -> list[Case]:
+    """`lawlint DIR` and the audit on mixed/ as of another revision (a worktree of it)."""
+    lawlint, env = [sys.executable, "-m", "lawlint"], {"PYTHONPATH": str(tree)}
+    help_text = output([*lawlint, "check", "--help"], env={**os.environ, **env}, cwd=tree)
+    audit = ["--isolated", "--no-cache", "--jobs", str(jobs), "--format", "json", "-o", os.devnull]
+    return [Case(f"before ({revision}): `lawlint DIR` (mixed/)",   # cwd: `-m` puts it on sys.path
+                 [*lawlint, str(mixed), *_check(help_text, [])], cwd=tree, env=env),
+            Case(f"before ({revision}): `lawlint audit --jobs {jobs}` (mixed/)",
+                 [*lawlint, "audit", str(mixed), *audit], cwd=tree, env=env)]
 
 
 def sanity(textlint: Case, lint: Case, count: int) -> list[str]:
@@ -251,7 +277,9 @@ def main() -> None:
                         help="the lawlint to time, as a shell-quoted command "
                              "(default: the lawlint beside this Python, e.g. .venv/bin/lawlint)")
     parser.add_argument("--check-args", default="",
-                        help="extra options for `lawlint DIR`, shell-quoted (e.g. a future '--jobs 2')")
+                        help="extra options for `lawlint DIR`, shell-quoted (e.g. '--jobs 2')")
+    parser.add_argument("--before", metavar="REV", default=None,
+                        help="also time `lawlint DIR` and the audit of git revision REV")
     args = parser.parse_args()
     lawlint = shlex.split(args.lawlint_cmd) if args.lawlint_cmd else default_lawlint()
 
@@ -259,6 +287,13 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     mixed, utf8 = build_corpus(args.files)
     all_cases = cases(lawlint, mixed, utf8, args.jobs, shlex.split(args.check_args))
+    if args.before:
+        tree = Path(tempfile.mkdtemp(prefix="lawlint-before-")) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
+                       check=True, capture_output=True)
+        atexit.register(subprocess.run, ["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                                         str(tree)], capture_output=True)
+        all_cases += before_cases(tree, args.before, mixed, args.jobs)
     facts = machine(lawlint)
     checks = sanity(all_cases[0], all_cases[2], args.files)
     for case in all_cases:                      # warm-up: page cache, first-run costs

@@ -249,7 +249,7 @@ def _paragraphs(doc) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_MARK = re.compile(r"[《》“”‘’]")
+_MARK = regex.compile(r"[《》“”‘’]")
 
 
 def _unpaired(text: str) -> Iterator[tuple[int, str, str]]:

