@@ -50,7 +50,10 @@ def in_process() -> list[tuple[str, float, int]]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    env = dict(os.environ)
+    # As an installed lawlint runs: bytecode cached (pip writes the .pyc files), here in a
+    # folder of its own rather than next to the sources.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "lawlint-bench-pycache")
     warm_dir = tempfile.mkdtemp(prefix="lawlint-bench-warm-")
     env_warm = {**env, "LAWLINT_CACHE_DIR": warm_dir}
     lawlint = [sys.executable, "-m", "lawlint", str(SEED)]

@@ -22,7 +22,9 @@ textlint-rule-prh; `npm ci` installs them there when node_modules/ is missing) w
 .textlintrc.json and prh.yml: three prh rules for these reports (法制政府→法治政府, 截止至→截至,
 法制轨道→法治轨道). node_modules/.bin/textlint is called directly (npx adds npm's start-up).
 
-Each round runs, as new processes, stdout discarded, wall time by time.perf_counter:
+Each round runs, as new processes, stdout discarded, wall time by time.perf_counter (Python
+with its bytecode cached, as an installed lawlint runs, even in a shell that says
+PYTHONDONTWRITEBYTECODE=1):
   textlint --config .textlintrc.json --format json utf8/          (exit 1 = findings: fine)
   lawlint DIR --isolated --format json -o /dev/null --exit-zero   on mixed/ and on utf8/,
       and with --jobs 1 (one process) on mixed/
@@ -66,6 +68,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTLINT_DIR = Path(__file__).resolve().parent / "textlint"
 TEXTLINT = TEXTLINT_DIR / "node_modules" / ".bin" / "textlint"
 OUT = Path(__file__).resolve().parent / "out" / "textlint-compare"
+# lawlint runs as an installed one does, with its bytecode cached (pip writes the .pyc files;
+# a shell with PYTHONDONTWRITEBYTECODE=1 would make every run compile every module, ~35 ms),
+# the .pyc files in a folder of their own.
+PYTHON_AS_INSTALLED = {**{key: value for key, value in os.environ.items()
+                          if key != "PYTHONDONTWRITEBYTECODE"},
+                       "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
 
 
 def default_lawlint() -> list[str]:
@@ -178,7 +186,7 @@ class Case:
         with open(self.log, "wb") as err:
             start = time.perf_counter()
             done = subprocess.run(self.command, cwd=self.cwd, stdout=stdout, stderr=err,
-                                  env={**os.environ, "CI": "1", "NO_COLOR": "1", **self.env})
+                                  env={**PYTHON_AS_INSTALLED, "CI": "1", "NO_COLOR": "1", **self.env})
             wall = time.perf_counter() - start
         if done.returncode not in (0, 1):
             tail = self.log.read_text(errors="replace")[-2000:]

@@ -18,9 +18,11 @@ from typing import Generic, Protocol, TypeVar
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
-# Below this many files one process is faster: starting workers and shipping results costs
-# more than the parallel work saves (docs/performance.md, issue 12: measured break-even).
-THRESHOLD = 24
+# Below this many files one process: starting and stopping workers costs 5–15 ms, and a small
+# batch gains little from them (benchmarks/threshold.py; docs/performance.md, issue 12: below
+# 32 files the pool never won, from 48 it won when a core was free; on a saturated machine it
+# costs at most ~15% there).
+THRESHOLD = 32
 _CHUNK = 8      # items per message: amortises the pipe round trip (~0.1 ms) over ~20 ms of work
 
 
