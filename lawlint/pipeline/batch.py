@@ -77,9 +77,11 @@ class Ordered(Generic[R]):
         self.done: dict[int, list[R]] = {}
         self.next = 0
 
-    def add(self, index: int, results: list[R]) -> Iterator[R]:
-        """Store a chunk's results; yield every result that is now next in line."""
+    def add(self, index: int, results: list[R]) -> list[R]:
+        """Store a chunk's results; return every result that is now next in line, in order."""
         self.done[index] = results
+        released: list[R] = []
         while self.next in self.done:
-            yield from self.done.pop(self.next)
+            released += self.done.pop(self.next)
             self.next += 1
+        return released

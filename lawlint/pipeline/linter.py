@@ -66,7 +66,8 @@ class Resolver:
         folder = (path.parent if path else self.cwd) if discovered else None
         merged = self._merged.get(folder)
         if merged is None:
-            merged = self._merged[folder] = self._merge(config.discover(folder) if folder else self._fixed)
+            base = config.discover(folder) if folder else self._fixed
+            merged = self._merged[folder] = self._merge(base)
         return merged.for_file(path) if path and merged.per_path else merged
 
     def _merge(self, base: config.Settings | None) -> config.Settings:

@@ -35,10 +35,11 @@ def ordered(worker: Worker, items: Sequence[str], processes: int, size: int) -> 
     end, an error, Ctrl-C, close())."""
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    links = [_Link(context, worker) for _ in range(processes)]
+    links: list[_Link] = []
     order: Ordered = Ordered()
     sent = 0
     try:
+        links.extend(_Link(context, worker) for _ in range(processes))
         while order.next < len(chunks):
             for link in links:
                 while len(link.busy) < _AHEAD and sent < len(chunks) \
