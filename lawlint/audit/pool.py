@@ -46,13 +46,15 @@ class AuditWorker:
         options = resolver.options
         name = Path(path).as_posix()
         settings = resolver.settings(Path(path))
+        key = None
         try:
             data = source.read_bytes(path, name, options.max_bytes)
-            ruleset = resolver.ruleset(settings)
-            key = cache.key(data, repr((ruleset.digest, settings, options.year, options.encoding)))
-            hit = cache.get(key) if self.use_cache else None
-            if hit is not None:
-                return hit.renamed(name)
+            if self.use_cache:   # the key hashes the bytes and the settings: only when it is used
+                ruleset = resolver.ruleset(settings)
+                key = cache.key(data, repr((ruleset.digest, settings, options.year, options.encoding)))
+                hit = cache.get(key)
+                if hit is not None:
+                    return hit.renamed(name)
         except InputError as exc:
             reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
             return Item(FileResult(name, error=reason, fail_on=settings.fail_on))
@@ -60,7 +62,7 @@ class AuditWorker:
         if run.document is None:
             return Item(run.result)
         item = Item(run.result.without_fixes(), fingerprints(run.document))   # an audit never fixes
-        if self.use_cache:
+        if key is not None:
             cache.put(key, item)
         return item
 
