@@ -84,10 +84,6 @@ def test_ignoring_ll002_still_reports_unused_directives():
     assert [f[0] for f in findings(text, "--ignore", "LL002")].count("LL001") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a deselected rule is missing from ruleset.all_rules, "
-                   "so engine._unknown calls it unknown and LL001 reports the directive "
-                   "(「没有规则 LL601」); tests/test_suppress.py's --select LL4 case passes only "
-                   "because that selection drops LL001 itself")
 @pytest.mark.parametrize("args", [("--ignore", "LL601"), ("--select", "LL0,LL1")])
 def test_a_directive_for_a_deselected_rule_is_not_unused(args):
     text = BASE.replace("\n一、2021 年推进", "\n<!-- lawlint-disable-next-line LL601 -- 无 -->\n一、2021 年推进")

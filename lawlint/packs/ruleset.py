@@ -82,16 +82,23 @@ class RuleSet:
     digest: str
     grammar: Grammar = field(default_factory=Grammar, compare=False)
     builtins: tuple[Rule, ...] = BUILTIN_RULES
+    deselected: tuple[Rule, ...] = ()   # defined by the packs but left out by select/ignore
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
         return self.builtins + self.rules
 
+    def defines(self, key: str) -> bool:
+        """Some rule of the packs (run or deselected) has this id, id prefix or name."""
+        return any(matches(rule, (key,)) for rule in (*self.all_rules, *self.deselected))
+
     def select(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> RuleSet:
         """Keep rules matching `select` (all if empty), minus those matching `ignore`."""
         def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
             return tuple(r for r in rules if (not select or matches(r, select)) and not matches(r, ignore))
-        return replace(self, rules=keep(self.rules), builtins=keep(self.builtins))
+        kept = replace(self, rules=keep(self.rules), builtins=keep(self.builtins))
+        left_out = tuple(rule for rule in self.all_rules if rule not in kept.all_rules)
+        return replace(kept, deselected=self.deselected + left_out)
 
     def with_severities(self, severities: dict[str, str]) -> RuleSet:
         """Change severities by id, id prefix or name (the longest key wins)."""

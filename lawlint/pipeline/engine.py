@@ -76,8 +76,7 @@ def _names_an_active_rule(ruleset: RuleSet, keys: tuple[str, ...]) -> bool:
 
 
 def _unknown(ruleset: RuleSet, keys: tuple[str, ...]) -> str:
-    missing = [key for key in keys if not any(matches(rule, (key,)) for rule in ruleset.all_rules)
-               and ruleset.find(key) is None]
+    missing = [key for key in keys if not ruleset.defines(key)]
     return f"（没有规则 {'、'.join(missing)}）" if missing else ""
 
 
