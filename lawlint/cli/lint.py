@@ -159,7 +159,9 @@ def _not_empty(results: Iterable, paths) -> Iterator:
         seen = True
         yield result
     if not seen:
-        raise UsageError("no report files (.txt .md .docx .pdf .html) found in " + ", ".join(paths),
+        from lawlint.extract import SUFFIXES   # the input formats there are, so a new one is named
+
+        raise UsageError(f"no report files ({' '.join(SUFFIXES)}) found in " + ", ".join(paths),
                          hint="name the files, or a directory that holds them")
 
 
