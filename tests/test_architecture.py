@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lawlint"
 
 # Lowest first. A module may import from its own layer's package and from any lower layer.
 LAYERS = (
-    ("__init__", "errors", "patterns", "usercache"),
+    ("__init__", "errors", "limits", "patterns", "usercache"),
     ("document",),
     ("extract",),
     ("checks",),
