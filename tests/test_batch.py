@@ -39,6 +39,9 @@ class Echo:
             os._exit(3)
         return item, os.getpid(), self.started
 
+    def failed(self, item: str, error: BaseException):
+        return item, "failed", repr(error)
+
 
 ITEMS = [f"item-{index:02d}" for index in range(40)]
 
@@ -56,9 +59,9 @@ def test_workers_by_batch_size_unless_jobs_says(count, jobs, expected):
 def test_the_reorder_buffer_releases_results_in_order_as_soon_as_they_can_go(arrival):
     order = batch.Ordered()
     released = []
-    for index in arrival:
-        out = list(order.add(index, [f"{index}a", f"{index}b"]))
-        assert out == [f"{i}{s}" for i in range(len(released) // 2, order.next) for s in "ab"]
+    for index in arrival:   # chunks of two items: the one at position 2 × index comes
+        out = list(order.add(2 * index, [f"{index}a", f"{index}b"]))
+        assert out == [f"{i}{s}" for i in range(len(released) // 2, order.next // 2) for s in "ab"]
         released += out
     assert released == [f"{i}{s}" for i in range(4) for s in "ab"]
     assert order.done == {}   # nothing kept once released
@@ -77,22 +80,34 @@ def test_jobs_1_runs_in_this_process():
     assert {pid for _, pid, _ in results} == {os.getpid()}
 
 
-def test_a_worker_exception_reaches_the_caller_and_the_workers_stop():
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_exception_is_that_items_failed_result_and_every_other_item_runs(jobs):
     import multiprocessing
 
-    with pytest.raises(ValueError, match="cannot run item-13"):
-        list(batch.run(Echo(fail="item-13"), ITEMS, jobs=2))
+    results = list(batch.run(Echo(fail="item-13"), ITEMS, jobs=jobs))
+    assert [item for item, _, _ in results] == ITEMS
+    assert [r for r in results if r[1] == "failed"] == [("item-13", "failed", "ValueError('cannot run item-13')")]
     assert multiprocessing.active_children() == []
 
 
-def test_a_worker_that_dies_is_an_error_not_a_hang():
+def test_a_worker_that_dies_is_replaced_and_only_the_item_that_kills_it_fails():
     import multiprocessing
 
-    from lawlint.pipeline.workers import WorkerDied
-
-    with pytest.raises(WorkerDied, match="exit code 3.*item-21"):
-        list(batch.run(Echo(die="item-21"), ITEMS, jobs=2))
+    results = list(batch.run(Echo(die="item-21"), ITEMS, jobs=2))
+    assert [item for item, _, _ in results] == ITEMS
+    failed = [r for r in results if r[1] == "failed"]
+    assert len(failed) == 1 and failed[0][0] == "item-21" and "exit code 3" in failed[0][2]
     assert multiprocessing.active_children() == []
+
+
+class Unpicklable(Echo):
+    def run(self, item: str):
+        return (lambda: item) if item == "item-05" else super().run(item)
+
+
+def test_a_result_that_cannot_leave_its_worker_is_that_items_failure():
+    results = list(batch.run(Unpicklable(), ITEMS, jobs=2))
+    assert [r[0] for r in results] == ITEMS and [r[0] for r in results if r[1] == "failed"] == ["item-05"]
 
 
 def test_a_caller_that_stops_early_stops_the_workers():

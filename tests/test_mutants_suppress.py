@@ -64,9 +64,6 @@ UNUSED = {
     "an-id-prefix-is-a-known-rule-too": (
         "<!-- lawlint-disable-next-line LL6 -- 无 -->",
         "抑制指令“lawlint-disable-next-line LL6”没有抑制任何发现，应删除"),
-    "every-unknown-rule-is-named": (
-        "<!-- lawlint-disable-next-line LL998 LL999 -->",
-        "抑制指令“lawlint-disable-next-line LL998 LL999”没有抑制任何发现（没有规则 LL998、LL999），应删除"),
     "a-directive-for-every-rule": (
         "<!-- lawlint-disable-next-line -- 无 -->",
         "抑制指令“lawlint-disable-next-line”没有抑制任何发现，应删除"),
@@ -77,6 +74,17 @@ UNUSED = {
 def test_an_unused_directive_is_named_as_written(directive, message):
     text = BASE.replace("\n一、2021 年推进", f"\n{directive}\n一、2021 年推进")
     assert messages(text, "LL001") == [message]
+
+
+@pytest.mark.parametrize("directive, message", [
+    ("<!-- lawlint-disable-next-line LL998 LL999 -->",
+     "抑制指令“lawlint-disable-next-line LL998 LL999”写了不存在的规则 LL998、LL999，请改正规则编号"),
+    ("<!-- lawlint-disable-next-line LL601 ll6 -->",
+     "抑制指令“lawlint-disable-next-line LL601 ll6”写了不存在的规则 ll6，请改正规则编号"),
+])
+def test_a_directive_naming_no_rule_is_ll004_naming_every_unknown_one(directive, message):
+    text = BASE.replace("\n一、2021 年推进", f"\n{directive}\n一、2021 年推进")
+    assert messages(text, "LL004") == [message] and messages(text, "LL001") == []
 
 
 def test_ignoring_ll002_still_reports_unused_directives():

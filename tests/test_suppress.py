@@ -62,8 +62,9 @@ def test_unused_and_unknown_suppressions_are_reported(tmp_path):
     text = on_line(BASE, 9, "<!-- lawlint-disable-next-line LL601 -- 无 -->")
     text = on_line(text, 1, "<!-- lawlint-disable-file LL999 -->")
     _, found = lint(tmp_path, text)
-    unused = [(f["line"], f["message"]) for f in found if f["rule_id"] == "LL001"]
-    assert [line for line, _ in unused] == [1, 10] and "没有规则 LL999" in unused[0][1]
+    unused = [f["line"] for f in found if f["rule_id"] == "LL001"]
+    unknown = [(f["line"], f["message"]) for f in found if f["rule_id"] == "LL004"]
+    assert unused == [10] and unknown == [(1, "抑制指令“lawlint-disable-file LL999”写了不存在的规则 LL999，请改正规则编号")]
 
 
 def test_suppression_of_a_deselected_rule_is_not_unused(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from lawlint import extract
 from lawlint.pipeline import batch, linter
 from lawlint.document import source
 from lawlint.audit import cache
@@ -48,6 +49,7 @@ class AuditWorker:
         settings = resolver.settings(Path(path))
         key = None
         try:
+            extract.refuse_unsupported(name, Path(path).suffix)
             data = source.read_bytes(path, name, options.max_bytes)
             if self.use_cache:   # the key hashes the bytes and the settings: only when it is used
                 ruleset = resolver.ruleset(settings)
@@ -56,8 +58,7 @@ class AuditWorker:
                 if hit is not None:
                     return hit.renamed(name)
         except InputError as exc:
-            reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-            return Item(FileResult(name, error=reason, fail_on=settings.fail_on))
+            return Item(linter.unreadable(name, exc, settings.fail_on))
         run = linter.run_file(path, resolver, data=data)
         if run.document is None:
             return Item(run.result)
@@ -65,6 +66,10 @@ class AuditWorker:
         if key is not None:
             cache.put(key, item)
         return item
+
+
+    def failed(self, path: str, error: BaseException) -> Item:
+        return Item(linter.failure(path, error))
 
 
 def collect(paths: list[str], options: linter.Options) -> Iterator[str]:

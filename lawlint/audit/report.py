@@ -24,10 +24,13 @@ class Audit:
         return [item.result for item in self.items]
 
     def status(self, result: FileResult) -> str:
-        return "error" if result.error else "fail" if result.failed else "pass"
+        if result.error:
+            return "unsupported" if result.unsupported else "error"
+        return "fail" if result.failed else "pass"
 
     def statuses(self) -> Counter:
-        """Files by status: pass, fail, error (could not be read)."""
+        """Files by status: pass, fail, error (could not be read), unsupported (a format
+        lawlint cannot read: .doc, .ofd, an image)."""
         return Counter(self.status(r) for r in self.results)
 
     def severities(self) -> Counter:

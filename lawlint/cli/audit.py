@@ -8,7 +8,8 @@ import sys
 import click
 
 from lawlint import output as outputs
-from lawlint.cli.common import FAIL_LEVELS, FormatChoice, ids, run_safely
+from lawlint.cli.common import (FAIL_LEVELS, FormatChoice, check_output, console, debug_option,
+                                ids, limit_option, open_output, run_safely)
 
 
 def register(group: click.Group) -> None:
@@ -37,14 +38,16 @@ def register(group: click.Group) -> None:
     @click.option("--published/--submitted", default=None,
                   help="Judge submissions as published copies or as submitted ones "
                        "[default: published for .html only].")
+    @limit_option
+    @debug_option
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year, published) -> None:
+              fail_on, config, isolated, year, published, limit) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
 
         options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
-                          published=published)
+                          published=published, limits=limit)
         with usercache.session(off=no_cache):
             run_safely(lambda: _audit(paths, options, output_format, output,
                                       jobs or os.cpu_count() or 1, usercache.enabled(), similarity))
@@ -55,24 +58,27 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
     from lawlint.errors import UsageError
+    from lawlint import limits
     from lawlint.pipeline.linter import Resolver
 
-    files = list(pool.collect(list(paths), options))
-    if not files:
-        raise UsageError("no report files found in " + ", ".join(paths))
-    with _progress(len(files)) as advance:
-        items = pool.run(files, options, jobs, use_cache, advance)
+    check_output(output)
     resolver = Resolver(options)
-    rules = resolver.ruleset(resolver.settings(None)).all_rules
+    with limits.applied(resolver.limits(resolver.settings(None))):
+        rules = resolver.ruleset(resolver.settings(None)).all_rules   # a pack error: before the batch
+        files = list(pool.collect(list(paths), options))
+        if not files:
+            raise UsageError("no report files found in " + ", ".join(paths))
+        with _progress(len(files)) as advance:
+            items = pool.run(files, options, jobs, use_cache, advance)
     names = {rule.id: rule.name for rule in rules}
     report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
                    matrix.roles_of(rules))
     write = outputs.get(output_format, outputs.AUDIT)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
+        with open_output(output, newline="") as out:
             write(report, out)
     else:
-        write(report, sys.stdout)
+        write(report, console(sys.stdout, outputs.find(output_format, outputs.AUDIT).for_people))
     return exit_code(report.results)
 
 

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 import click
 
 from lawlint import __version__, output
-from lawlint.cli.common import FAIL_LEVELS, DefaultGroup, FormatChoice, ids, run_safely
+from lawlint.cli.common import (FAIL_LEVELS, DefaultGroup, FormatChoice, check_output, console,
+                                debug_option, ids, limit_option, open_output, run_safely,
+                                tolerant_stderr)
 from lawlint.errors import UsageError
 
 
@@ -22,7 +24,8 @@ from lawlint.errors import UsageError
 def main() -> None:
     """Lint 法治政府建设年度报告: .txt, .md, .docx, .pdf, .html (directories recursively;
     '-' for standard input). Exit 0 clean, 1 findings at or above --fail-on, 2 a usage,
-    pack or input error."""
+    pack or input error, or lawlint's own failure."""
+    tolerant_stderr()
 
 
 @main.command(short_help="Lint reports (the default command: `lawlint PATH...`).")
@@ -72,9 +75,12 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--no-cache", is_flag=True,
               help="Read nothing from the cache and keep nothing in it (also: LAWLINT_NO_CACHE=1).")
+@limit_option
+@debug_option
 def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published,
           config, isolated, require_reason, statistics, encoding, stdin_filename, max_size,
-          regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache) -> None:
+          regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache,
+          limit) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .html (directories recursively; '-' for stdin)."""
     from lawlint.pipeline.linter import Options
 
@@ -85,7 +91,7 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
                       keep_text=output_format == "text" and not statistics and show_source,
-                      published=published, regex_timeout=regex_timeout, jobs=jobs)
+                      published=published, regex_timeout=regex_timeout, jobs=jobs, limits=limit)
     view = _View(output_format, output, statistics, color, show_source, quiet)
     with usercache.session(off=no_cache):
         run_safely(lambda: _check(paths, options, view, _fixing(fix, diff, paths)))
@@ -126,9 +132,18 @@ def _fixing(fix: bool, diff: bool, paths) -> str | None:
 
 
 def _check(paths, options, view: _View, fixing=None) -> int:
+    from lawlint import limits
     from lawlint.pipeline import linter
 
+    check_output(view.output)
     resolver = linter.Resolver(options)
+    with limits.applied(resolver.limits(resolver.settings(None))):   # packs and config load under them
+        return _lint(paths, resolver, view, fixing)
+
+
+def _lint(paths, resolver, view: _View, fixing) -> int:
+    from lawlint.pipeline import linter
+
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     if fixing:
         outcomes = _fix(paths, resolver, write=fixing == "fix", quiet=view.quiet)
@@ -144,10 +159,11 @@ def _check(paths, options, view: _View, fixing=None) -> int:
     ruleset = resolver.ruleset(resolver.settings(None))
     stream = _prepend(first, results)
     if view.output:
-        with open(view.output, "w", encoding="utf-8") as out:
+        with open_output(view.output) as out:
             render(stream, ruleset, out, view.display(None))
     elif view.quiet < 2:   # --silent prints nothing, in any format; the loop below lints on
-        render(stream, ruleset, sys.stdout, view.display(sys.stdout))
+        out = console(sys.stdout, output.find(view.format).for_people)
+        render(stream, ruleset, out, view.display(out))
     for _ in results:   # a format that stopped early still leaves every file counted
         pass
     return tally.code
@@ -189,7 +205,7 @@ def _fix(paths, resolver, write: bool, quiet: int = 0) -> list:
     """Fix every report (in place when `write`); say on stderr what --fix changed."""
     from lawlint.pipeline import fixer, linter
 
-    outcomes = [fixer.fix_path(path, resolver, write) for path in linter.collect(paths, resolver)]
+    outcomes = [_fix_one(path, resolver, write) for path in linter.collect(paths, resolver)]
     fixed = [outcome for outcome in outcomes if outcome.changed]
     if write and fixed and not quiet:
         applied = sum(o.applied for o in fixed)
@@ -198,16 +214,27 @@ def _fix(paths, resolver, write: bool, quiet: int = 0) -> list:
     return outcomes
 
 
+def _fix_one(path, resolver, write: bool):
+    """One file's fix behind the same boundary as a batch: lawlint failing on it is its error."""
+    from lawlint.pipeline import fixer, linter
+
+    try:
+        return fixer.fix_path(path, resolver, write)
+    except Exception as error:   # noqa: BLE001 - this file only; the others are still fixed
+        return fixer.Outcome(linter.failure(path, error))
+
+
 def _show_diffs(outcomes, quiet: int = 0) -> int:
     """--diff: the fixes as one unified diff on stdout; exit 1 when there is any (as ruff
     does), 2 when a file could not be read."""
+    out = console(sys.stdout, for_people=True)
     for outcome in outcomes:
         if quiet >= 2:
             break
         if outcome.result.error:
             click.echo(f"{outcome.result.path}: error: {outcome.result.error}", err=True)
         elif outcome.changed:
-            sys.stdout.write(outcome.diff())
+            out.write(outcome.diff())
     if any(outcome.result.error for outcome in outcomes):
         return 2
     return 1 if any(outcome.changed for outcome in outcomes) else 0

@@ -14,21 +14,41 @@ from pathlib import Path
 from types import ModuleType
 
 from lawlint.document import source
-from lawlint.errors import InputError
+from lawlint.errors import InputError, UnsupportedFormat
+
+_SAVE_AS = "请用 Word 或 WPS 打开，另存为 .docx 后再提交"
+# Formats a submitting unit sends that lawlint cannot read: found in a folder they are
+# reported (one row each, with advice), not skipped; named directly they get the same advice.
+UNSUPPORTED = {
+    **dict.fromkeys((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".pages"),
+                    f"这种格式不能直接检查，{_SAVE_AS}"),
+    ".ofd": "OFD 版式文件不能直接检查，请提交原始 .docx（或导出带文字层的 PDF）",
+    **dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".webp"),
+                    "图片没有可检查的文字，请提交原始 .docx；扫描件需先做文字识别（OCR）"),
+    **dict.fromkeys((".zip", ".rar", ".7z"), "压缩包不能直接检查，请解压后检查其中的报告"),
+}
 
 
 def read(path: str, name: str, encoding: str | None = None,
          max_bytes: int = source.MAX_BYTES) -> source.Source:
     """Read a report by its suffix; InputError for anything that cannot be turned into text."""
     suffix = Path(path).suffix.lower()
+    refuse_unsupported(name, suffix)
     data = source.read_bytes(path, name, max_bytes)
     return from_bytes(data, name, suffix, encoding)
 
 
 def from_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> source.Source:
     """The text of a report's bytes, by the format its suffix names (plain text when unknown)."""
+    refuse_unsupported(name, suffix)
     reader = FORMATS.get(suffix.lower(), FORMATS[".txt"])
     return reader.extract(data, name, encoding)
+
+
+def refuse_unsupported(name: str, suffix: str) -> None:
+    advice = UNSUPPORTED.get(suffix.lower())
+    if advice is not None:
+        raise UnsupportedFormat(f"unsupported format ({suffix.lower()})", name, hint=advice)
 
 
 def require_text(text: str, name: str, what: str) -> str:

@@ -36,6 +36,7 @@ class Format:
     renders: str                   # LINT or AUDIT
     target: str | Callable         # "module:function", imported when the format is chosen
     help: str = ""
+    for_people: bool = False       # read on a console: degrade what it cannot show; else UTF-8
 
     def load(self) -> Callable:
         if callable(self.target):
@@ -47,12 +48,15 @@ class Format:
 _FORMATS: dict[tuple[str, str], Format] = {}
 
 
-def register(name: str, renders: str, target: str | Callable, help: str = "") -> None:
+def register(name: str, renders: str, target: str | Callable, help: str = "",
+             for_people: bool = False) -> None:
     """Add (or replace) a format. A LINT function is called as `render(results, ruleset, out,
-    display)`, an AUDIT one as `render(audit, out)`."""
+    display)`, an AUDIT one as `render(audit, out)`. A format `for_people` is written in the
+    console's encoding, what it cannot encode degraded; any other is a file format that a
+    program reads, always written as UTF-8 whatever the console (a GBK console on Windows)."""
     if renders not in (LINT, AUDIT):
         raise ValueError(f"a format renders {LINT!r} or {AUDIT!r}, not {renders!r}")
-    _FORMATS[renders, name] = Format(name, renders, target, help)
+    _FORMATS[renders, name] = Format(name, renders, target, help, for_people)
 
 
 def unregister(name: str, renders: str) -> None:
@@ -73,16 +77,22 @@ def get(name: str, renders: str = LINT) -> Callable:
     return _FORMATS[renders, name].load()
 
 
+def find(name: str, renders: str = LINT) -> Format:
+    return _FORMATS[renders, name]
+
+
 register("text", LINT, "lawlint.output.text:render",
-         "path:line:col, rule and message, the line with a caret (colour on a terminal)")
+         "path:line:col, rule and message, the line with a caret (colour on a terminal)",
+         for_people=True)
 register("json", LINT, "lawlint.output.json:render", "schema lawlint-json 1 (docs/json-output.md)")
 register("sarif", LINT, "lawlint.output.sarif:render", "SARIF 2.1.0 for code-scanning dashboards")
 register("github", LINT, "lawlint.output.github:render",
          "GitHub Actions workflow commands: annotations on the changed files")
 register("statistics", LINT, "lawlint.output.statistics:render",
-         "a count per rule instead of each finding (same as --statistics)")
+         "a count per rule instead of each finding (same as --statistics)", for_people=True)
 
-register("text", AUDIT, "lawlint.output.audit_text:text", "a summary for the terminal")
+register("text", AUDIT, "lawlint.output.audit_text:text", "a summary for the terminal",
+         for_people=True)
 register("csv", AUDIT, "lawlint.output.audit_text:csv_file", "one row per file (UTF-8 BOM, for Excel/WPS)")
 register("json", AUDIT, "lawlint.output.audit_text:json_file", "schema lawlint-audit 1")
 register("html", AUDIT, "lawlint.output.audit_html:html_file", "one self-contained page with the matrix")

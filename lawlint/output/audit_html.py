@@ -14,7 +14,7 @@ from lawlint.audit.report import Audit
 
 _MARK = {"present": ("✓", "齐全"), "weak": ("△", "不完善"), "missing": ("✗", "缺失"),
          "error": ("—", "无法读取")}
-_STATUS = {"pass": "通过", "fail": "未通过", "error": "无法读取"}
+_STATUS = {"pass": "通过", "fail": "未通过", "error": "无法读取", "unsupported": "格式不支持"}
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -27,7 +27,7 @@ def _asset(name: str) -> str:
 def html_file(audit: Audit, out: TextIO) -> None:
     files, found = audit.statuses(), audit.severities()
     cards = [(len(audit.items), "报告"), (files["pass"], "通过"), (files["fail"], "未通过"),
-             (files["error"], "无法读取"), (found["error"], "错误"), (found["warning"], "警告"),
+             (files["error"], "无法读取"), (files["unsupported"], "格式不支持"), (found["error"], "错误"), (found["warning"], "警告"),
              (found["info"], "提示"), (len({n.path for n in audit.notes}), "批次提示")]
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     out.write(f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
@@ -78,7 +78,7 @@ def _details(audit: Audit, result) -> str:
     lines += [f'<div class="f"><span class="sev {d.severity}">{_SEVERITY[d.severity]}</span>'
               f'{escape(d.place())} <b>{d.rule_id}</b> {escape(d.message)} <code>{escape(d.excerpt)}</code></div>'
               for d in result.active]
-    return (f'<details{" open" if status == "error" else ""}><summary>{escape(result.path)} · '
+    return (f'<details{" open" if status in ("error", "unsupported") else ""}><summary>{escape(result.path)} · '
             f'<span class="st-{status}">{_STATUS[status]}</span> · 错误 {result.count("error")} · '
             f'警告 {result.count("warning")}</summary>{"".join(lines) or "<div class=f>没有发现问题。</div>"}'
             "</details>")

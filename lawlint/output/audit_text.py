@@ -14,7 +14,7 @@ from lawlint.audit.report import Audit
 def text(audit: Audit, out: TextIO) -> None:
     files, found = audit.statuses(), audit.severities()
     out.write(f"lawlint audit: {len(audit.items)} files: {files['pass']} pass, {files['fail']} fail, "
-              f"{files['error']} could not be read\n")
+              f"{files['error']} could not be read, {files['unsupported']} unsupported\n")
     out.write(f"findings: {found['error']} errors, {found['warning']} warnings, {found['info']} info\n")
     if audit.by_rule():
         out.write("\nmost frequent rules:\n")
@@ -26,7 +26,7 @@ def text(audit: Audit, out: TextIO) -> None:
             out.write(f"{result.count('error'):>6} errors {result.count('warning'):>4} warnings  {result.path}\n")
     unreadable = [r for r in audit.results if r.error]
     if unreadable:
-        out.write("\ncould not be read:\n")
+        out.write("\ncould not be read or unsupported:\n")
         out.writelines(f"  {r.path}: {r.error}\n" for r in unreadable)
     if audit.notes:
         out.write("\nbatch notes:\n")
@@ -50,13 +50,26 @@ def csv_rows(audit: Audit) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run: text starting with = + - @, a tab or a CR
+    (a file name or an organ taken from a submission, `=HYPERLINK(…)`) gets a leading ', as
+    OWASP advises for CSV injection; Excel and WPS then show it as text. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_file(audit: Audit, out: TextIO) -> None:
-    """UTF-8 with a BOM and CRLF rows, so Excel opens the Chinese text correctly."""
+    """UTF-8 with a BOM and CRLF rows, so Excel opens the Chinese text correctly; every text
+    cell neutralised against formula injection (`cell`)."""
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     header, rows = csv_rows(audit)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
 
 
 def json_file(audit: Audit, out: TextIO) -> None:
@@ -66,7 +79,8 @@ def json_file(audit: Audit, out: TextIO) -> None:
         "schema": "lawlint-audit", "version": 1,
         "tool": {"name": "lawlint", "version": __version__},
         "summary": {"files": len(audit.items), "pass": files["pass"], "fail": files["fail"],
-                    "unreadable": files["error"], "errors": found["error"],
+                    "unreadable": files["error"], "unsupported": files["unsupported"],
+                    "errors": found["error"],
                     "warnings": found["warning"], "info": found["info"],
                     "by_rule": dict(audit.by_rule().most_common())},
     }

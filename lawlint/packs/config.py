@@ -47,6 +47,7 @@ class Settings:
     published: bool | None = None   # judge as the published copy; None: .html is, others not
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    limits: tuple[tuple[str, Any], ...] = ()   # `limits:` (lawlint/limits.py), by name
     per_path: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
     def relative(self, path: Path) -> str:
@@ -161,4 +162,5 @@ def _settings(data: dict, path: Path) -> Settings:
         published=data.get("published"),
         include=tuple(data.get("include", ())), exclude=tuple(data.get("exclude", ())),
         per_path=tuple(data.get("per-path", {}).items()),
+        limits=tuple(data.get("limits", {}).items()),
     )

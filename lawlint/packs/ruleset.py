@@ -67,7 +67,27 @@ BUILTIN_RULES = (
          "--regex-timeout (catastrophic backtracking). The other rules still ran; fix the "
          "pattern (check it with `lawlint check-pack`).",
          "lawlint 内置规则：规则执行失败", None, "lawlint"),
+    Rule("LL004", "unknown-rule-in-directive", "error", "suppression",
+         "抑制指令“{directive}”写了不存在的规则{detail}，请改正规则编号",
+         "A lawlint-disable comment that names no rule of the packs is a typo: it silences "
+         "nothing, and the one it meant still fires. Like an unknown id in --select, it makes "
+         "the run exit 2; `lawlint rules` lists the ids.",
+         _SUPPRESSION_BASIS, None, "lawlint"),
+    Rule("LL005", "encoding-detected", "info", "engine",
+         "本文件既不是 UTF-8 也不像 GB18030，已按自动检测以 {encoding} 解码；如有乱码，请另存为 UTF-8 或用 --encoding 指定",
+         "GB18030 decodes almost any bytes; when the characters it gives are implausible for a "
+         "report (most outside common use, as Big5 bytes give), lawlint asks charset-normalizer "
+         "and says here which encoding it used, so a reader can tell a guess from the file's word.",
+         "lawlint 内置规则：文件编码", None, "lawlint"),
 )
+
+# Not a rule one selects or ignores: a check that raised is lawlint's bug, always reported
+# (and exit 2, never 1: a CI gate must tell a crash from a defect in the report).
+INTERNAL_ERROR = Rule(
+    "LL000", "internal-error", "error", "engine", "{reason}",
+    "A check raised an exception on this file: a bug in lawlint or in a pack's check, not a "
+    "defect of the report. The other rules still ran; the run exits 2. Report it with the "
+    "output of --debug.", "lawlint 内置规则：内部错误", None, "lawlint")
 
 
 @dataclass(frozen=True, slots=True)

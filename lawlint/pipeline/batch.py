@@ -32,6 +32,18 @@ class Worker(Protocol[R_co]):
     def run(self, item: str) -> R_co:
         """One item's result; never raises for a bad input (that is a result too)."""
 
+    def failed(self, item: str, error: BaseException) -> R_co:
+        """The item's result when `run` raised or its process died: lawlint's own bug or
+        a resource running out, reported on that item so the rest of the batch goes on."""
+
+
+def guarded(worker: Worker[R], item: str) -> R:
+    """The one error boundary of a batch: whatever `run` raises becomes that item's result."""
+    try:
+        return worker.run(item)
+    except Exception as error:   # noqa: BLE001 - any bug or exhaustion: this file's error only
+        return worker.failed(item, error)
+
 
 def cpu_count() -> int:
     """The CPUs this process may run on (a container's or taskset's limit, not the host's)."""
@@ -62,7 +74,7 @@ def run(worker: Worker[R], items: Sequence[str], jobs: int | None = None) -> Ite
 def _in_process(worker: Worker[R], items: Sequence[str]) -> Iterator[R]:
     worker.start()
     for item in items:
-        yield worker.run(item)
+        yield guarded(worker, item)
 
 
 def _chunk_size(count: int, processes: int) -> int:
@@ -71,17 +83,21 @@ def _chunk_size(count: int, processes: int) -> int:
 
 
 class Ordered(Generic[R]):
-    """A reorder buffer: results arrive by chunk number in any order and leave in order."""
+    """A reorder buffer: the results of a run of items arrive keyed by the position of its
+    first item, in any order, and leave in item order (positions, not chunk numbers, so a
+    chunk may be split and resent item by item)."""
 
     def __init__(self) -> None:
         self.done: dict[int, list[R]] = {}
         self.next = 0
 
-    def add(self, index: int, results: list[R]) -> list[R]:
-        """Store a chunk's results; return every result that is now next in line, in order."""
-        self.done[index] = results
+    def add(self, start: int, results: list[R]) -> list[R]:
+        """Store the results of the items from `start` on; return every result that is now
+        next in line, in order."""
+        self.done[start] = results
         released: list[R] = []
         while self.next in self.done:
-            released += self.done.pop(self.next)
-            self.next += 1
+            run = self.done.pop(self.next)
+            released += run
+            self.next += len(run)
         return released

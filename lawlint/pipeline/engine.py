@@ -12,7 +12,8 @@ from functools import lru_cache
 from lawlint.checks import Context, Hit
 from lawlint.pipeline.result import Diagnostic, Replacement
 from lawlint.document import Document, Edit, Span
-from lawlint.packs.ruleset import Rule, RuleSet, matches
+from lawlint.errors import internal
+from lawlint.packs.ruleset import INTERNAL_ERROR, Rule, RuleSet, matches
 from lawlint.patterns import current_timeout
 
 _EXCERPT_LIMIT = 80
@@ -27,6 +28,8 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
     rules = [replace(rule, severity=rule.published) if published and rule.published else rule
              for rule in ruleset.rules]
     found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
+    if document.source.detected:
+        found += _detected(document, ruleset)
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint.pipeline import suppress  # only reports that carry directives need this stage
@@ -40,30 +43,43 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
 
 
 def _run_rule(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
-    """A rule's findings; a rule that times out or fails is one LL003 finding instead, so
-    one bad pattern never hangs or stops a batch."""
+    """A rule's findings; a rule that times out is one LL003 finding instead, so one bad
+    pattern never hangs a batch, and a check that raises is one LL000 (lawlint's bug, exit 2)."""
     try:
         return [stamp(rule, hit, ctx.doc) for hit in rule.check.run(ctx)]
     except TimeoutError:
         reason = f"正则表达式超过 {current_timeout():g} 秒仍未完成（--regex-timeout）"
     except Exception as exc:  # a check's bug must not stop the batch; say what happened
-        reason = f"内部错误 {exc.__class__.__name__}: {exc}"
+        hit = Hit(ctx.doc.anchor(), {"reason": internal(exc, f"规则 {rule.id} 检查本文件时")})
+        return [stamp(INTERNAL_ERROR, hit, ctx.doc)]
     failed = ruleset.find("LL003")
     if failed is None or failed not in ruleset.builtins:
         return []
     return [stamp(failed, Hit(ctx.doc.anchor(), {"rule": rule.id, "reason": reason}), ctx.doc)]
 
 
+def _detected(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
+    """LL005: the encoding was a detection's guess; say which, at the top of the file."""
+    rule = ruleset.find("LL005")
+    if rule is None or rule not in ruleset.builtins:
+        return ()
+    return (stamp(rule, Hit(Span(0, 0), {"encoding": document.source.encoding}), document),)
+
+
 def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
-    """LL001 for a directive that silenced nothing, LL002 for one without a reason."""
-    unused, no_reason = (ruleset.find("LL001"), ruleset.find("LL002"))
-    active = unused in ruleset.builtins, no_reason in ruleset.builtins
+    """LL004 for a directive that names no rule, LL001 for one that silenced nothing, LL002
+    for one without a reason."""
+    unused, no_reason, unknown = (ruleset.find(key) for key in ("LL001", "LL002", "LL004"))
+    active = [rule is not None and rule in ruleset.builtins for rule in (unused, no_reason, unknown)]
     for region in regions:
         directive = region.directive
+        missing = _unknown(ruleset, directive.rules)
         hit = Hit(Span(directive.start, directive.end),
                   {"directive": f"lawlint-{directive.action} {' '.join(directive.rules)}".strip(),
-                   "detail": _unknown(ruleset, directive.rules)})
-        if active[0] and region not in used and _names_an_active_rule(ruleset, directive.rules):
+                   "detail": missing})
+        if missing and active[2]:
+            yield stamp(unknown, hit, document)
+        elif active[0] and region not in used and _names_an_active_rule(ruleset, directive.rules):
             yield stamp(unused, hit, document)
         if active[1] and require_reason and not directive.reason:
             yield stamp(no_reason, hit, document)
@@ -77,7 +93,7 @@ def _names_an_active_rule(ruleset: RuleSet, keys: tuple[str, ...]) -> bool:
 
 def _unknown(ruleset: RuleSet, keys: tuple[str, ...]) -> str:
     missing = [key for key in keys if not ruleset.defines(key)]
-    return f"（没有规则 {'、'.join(missing)}）" if missing else ""
+    return f" {'、'.join(missing)}" if missing else ""
 
 
 def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:

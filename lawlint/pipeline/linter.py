@@ -18,11 +18,13 @@ from lawlint import extract
 from lawlint.document import fold, source, structure
 from lawlint.pipeline.result import FileResult
 from lawlint.document import Document
-from lawlint.errors import InputError
+from lawlint import limits
+from lawlint.errors import InputError, LawlintError, UnsupportedFormat, UsageError, internal
 from lawlint.patterns import DEFAULT_TIMEOUT, regex_timeout
 from lawlint.packs.ruleset import RuleSet, load_ruleset
 
 SUFFIXES = extract.SUFFIXES
+WALKED = SUFFIXES + tuple(extract.UNSUPPORTED)   # a .doc in a folder is a row, not silence
 STDIN = "-"
 
 
@@ -45,6 +47,7 @@ class Options:
     published: bool | None = None   # judge as published copies; None: the configuration's
     regex_timeout: float = DEFAULT_TIMEOUT   # seconds a pack regex may run before its rule fails (LL003)
     jobs: int | None = None         # worker processes for a batch; None: decide by batch size
+    limits: tuple[tuple[str, str], ...] = ()   # --limit NAME=VALUE, over the configuration's
 
 
 class Resolver:
@@ -82,11 +85,33 @@ class Resolver:
         return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
                         settings.severity, settings.parameters)
 
+    def limits(self, settings: config.Settings) -> limits.Limits:
+        """The configuration's `limits:`, then --limit over them."""
+        return _limits(settings.limits + self.options.limits)
+
 
 @lru_cache(maxsize=64)
 def _ruleset(root, packs, select, ignore, severity, parameters) -> RuleSet:
-    ruleset = load_ruleset(packs, base=root).select(select, ignore)
+    ruleset = load_ruleset(packs, base=root)
+    _known(ruleset, select, "select")
+    _known(ruleset, ignore, "ignore")
+    ruleset = ruleset.select(select, ignore)
     return ruleset.with_severities(dict(severity)).with_parameters(dict(parameters))
+
+
+def _known(ruleset: RuleSet, keys: tuple[str, ...], option: str) -> None:
+    """An id, prefix or name that names no rule is a typo, and a CI gate that selects only a
+    typo would pass in silence (ruff refuses it too): a usage error."""
+    unknown = [key for key in keys if not ruleset.defines(key)]
+    if unknown:
+        raise UsageError(f"no rule matches {', '.join(map(repr, unknown))} in {option} "
+                         f"(--{option} or `{option}:` in the configuration)",
+                         hint="`lawlint rules` lists ids and names; ids are upper case (LL4, not ll4)")
+
+
+@lru_cache(maxsize=16)
+def _limits(values: tuple[tuple[str, str], ...]) -> limits.Limits:
+    return limits.DEFAULT.with_values(dict(values)) if values else limits.DEFAULT
 
 
 def collect(paths: Iterable[str], resolver: Resolver) -> Iterator[str]:
@@ -107,7 +132,7 @@ def _walk(root: str) -> Iterator[str]:
     found = []
     for folder, dirs, files in os.walk(root):  # followlinks=False: no symlink loops
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(folder, f) for f in files if f.endswith(SUFFIXES))
+        found.extend(os.path.join(folder, f) for f in files if f.lower().endswith(WALKED))
     yield from sorted(found)
 
 
@@ -167,14 +192,14 @@ def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
     settings = resolver.settings(Path(named) if named else None)
     name = (named or "<stdin>") if is_stdin else Path(path).as_posix()
     try:
-        if is_stdin or data is not None:
-            suffix = Path(named).suffix.lower() if named else ".txt"
-            src = extract.from_bytes(stdin if is_stdin else data, name, suffix, options.encoding)
-        else:
-            src = extract.read(path, name, options.encoding, options.max_bytes)
+        with limits.applied(resolver.limits(settings)):
+            if is_stdin or data is not None:
+                suffix = Path(named).suffix.lower() if named else ".txt"
+                src = extract.from_bytes(stdin if is_stdin else data, name, suffix, options.encoding)
+            else:
+                src = extract.read(path, name, options.encoding, options.max_bytes)
     except InputError as exc:
-        reason = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-        return FileRun(FileResult(name, error=reason, fail_on=settings.fail_on))
+        return FileRun(unreadable(name, exc, settings.fail_on))
     ruleset = resolver.ruleset(settings)
     result, document = _check(src, ruleset, settings, options.year, options.regex_timeout)
     return FileRun(result, src, document, settings, ruleset, options.year, options.regex_timeout)
@@ -220,3 +245,27 @@ class LintWorker:
 
     def run(self, path: str) -> FileResult:
         return lint_path(path, self.resolver, self.stdin)
+
+    def failed(self, path: str, error: BaseException) -> FileResult:
+        return failure(path, error, self.resolver.options.stdin_filename)
+
+
+def unreadable(name: str, error: InputError, fail_on: str = "error") -> FileResult:
+    """The result of a file that could not be turned into text: the error, and what to do."""
+    reason = f"{error.message} ({error.hint})" if error.hint else error.message
+    return FileResult(name, error=reason, fail_on=fail_on,
+                      unsupported=isinstance(error, UnsupportedFormat))
+
+
+def failure(path: str, error: BaseException, stdin_filename: str | None = None) -> FileResult:
+    """The result of a file that lawlint itself failed on (a bug, memory running out, a worker
+    process killed): an error naming the exception, so this file is reported and exits 2."""
+    name = (stdin_filename or "<stdin>") if path == STDIN else Path(path).as_posix()
+    if isinstance(error, LawlintError):   # a per-folder configuration or pack error
+        reason = str(error)
+    elif error.__class__.__name__ == "WorkerDied":
+        reason = (f"处理本文件的工作进程意外退出（{error.args[0] if error.args else ''}）；"
+                  "可能是内存不足，请单独检查此文件，加 --jobs 1 可在本进程中重现")
+    else:
+        reason = internal(error, "处理本文件时")
+    return FileResult(name, error=reason)

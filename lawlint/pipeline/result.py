@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+# Findings that mean the file was not wholly linted, exit 2 like an unreadable file: a check
+# that raised (lawlint's failure) and a suppression naming no rule (a typo, as in --select).
+BROKEN_IDS = frozenset({"LL000", "LL004"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class FileResult:
     date: str | None = None
     text: str | None = field(default=None, repr=False)  # the (extracted) text, for snippets
     published: bool = False   # judged as the published copy (--published; .html by default)
+    unsupported: bool = False  # error is that lawlint cannot read this format (.doc, .ofd…)
 
     def without_fixes(self) -> FileResult:
         """The same findings without their fixes (a batch audit reports, it never rewrites)."""
@@ -84,6 +88,12 @@ class FileResult:
             return False
         floor = SEVERITY_RANK[self.fail_on]
         return any(SEVERITY_RANK[d.severity] >= floor for d in self.active)
+
+    @property
+    def broken(self) -> bool:
+        """lawlint could not lint this file as asked: unreadable, a check failed (LL000), or
+        a directive names no rule (LL004)."""
+        return self.error is not None or any(d.rule_id in BROKEN_IDS for d in self.diagnostics)
 
     @property
     def active(self) -> tuple[Diagnostic, ...]:
@@ -104,7 +114,8 @@ class FileResult:
 
 
 def exit_code(results: list[FileResult]) -> int:
-    """0 clean, 1 a finding at or above its file's `fail_on`, 2 a file could not be linted."""
-    if any(result.error for result in results):
+    """0 clean, 1 a finding at or above its file's `fail_on`, 2 a file could not be linted
+    (or lawlint failed on it)."""
+    if any(result.broken for result in results):
         return 2
     return 1 if any(result.failed for result in results) else 0

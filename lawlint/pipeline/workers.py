@@ -3,8 +3,12 @@
 Each process gets the `Worker` object (forked on POSIX, so it inherits what the parent already
 compiled: the rule sets; pickled under spawn), calls `start()`, then runs the chunks it is sent
 over its own pipe until told to stop. Whichever worker is free gets the next chunk, at most
-_AHEAD each beyond the last chunk yielded: that bounds the reorder buffer and the memory.
-A worker's exception is raised in the caller; a worker that dies is `WorkerDied`, not a hang.
+_AHEAD each beyond the last result yielded: that bounds the reorder buffer and the memory.
+
+Nothing one item does stops the batch: an exception is that item's `failed` result (in
+batch.guarded), a result that cannot be pickled too, and a worker that dies (killed for memory,
+a crash in a C library) is replaced: the chunk it was on is run again item by item, so only the
+item that kills a worker a second time is reported as failed, with `WorkerDied`.
 """
 
 from __future__ import annotations
@@ -14,14 +18,16 @@ import multiprocessing
 import os
 import pickle
 import signal
-import traceback
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from multiprocessing.connection import wait
 
-from lawlint.pipeline.batch import Ordered, Worker
+from lawlint.pipeline.batch import Ordered, Worker, guarded
 
 _AHEAD = 2      # chunks handed to each worker beyond the last one yielded
+
+Chunk = tuple[int, Sequence[str]]   # the position of its first item, its items
 
 
 class WorkerDied(RuntimeError):
@@ -33,29 +39,46 @@ class WorkerDied(RuntimeError):
 def ordered(worker: Worker, items: Sequence[str], processes: int, size: int) -> Iterator:
     """Each item's result in item order; the workers stop however the caller stops (the
     end, an error, Ctrl-C, close())."""
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    pending: deque[Chunk] = deque((start, items[start:start + size])
+                                  for start in range(0, len(items), size))
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     links: list[_Link] = []
     order: Ordered = Ordered()
-    sent = 0
     try:
         links.extend(_Link(context, worker) for _ in range(processes))
-        while order.next < len(chunks):
+        while order.next < len(items):
             for link in links:
-                while len(link.busy) < _AHEAD and sent < len(chunks) \
-                        and sent - order.next < _AHEAD * processes:
-                    link.send(sent, chunks[sent])
-                    sent += 1
+                while len(link.busy) < _AHEAD and pending \
+                        and pending[0][0] - order.next < _AHEAD * processes * size:
+                    link.send(pending.popleft())
             ready = wait([end for link in links if link.busy for end in (link.conn, link.sentinel)])
-            for link in links:
-                if link.conn in ready or link.sentinel in ready:
-                    yield from order.add(*link.receive(chunks))
+            for link in [link for link in links if link.conn in ready or link.sentinel in ready]:
+                try:
+                    yield from order.add(*link.receive())
+                except WorkerDied as died:
+                    links[links.index(link)] = _Link(context, worker)
+                    culprit = _rerun(link, died, worker, pending)
+                    if culprit is not None:
+                        yield from order.add(*culprit)
     finally:
         _stop(links)
 
 
+def _rerun(dead: _Link, died: WorkerDied, worker: Worker,
+           pending: deque[Chunk]) -> tuple[int, list] | None:
+    """After a worker died: its chunks go back in front of the queue, the one it was on split
+    into single items; when that was a single item already, it is the culprit and fails."""
+    (start, chunk), *queued = dead.busy
+    dead.process.join(1)
+    pending.extendleft(reversed(queued))
+    if len(chunk) > 1:
+        pending.extendleft(reversed([(start + k, [item]) for k, item in enumerate(chunk)]))
+        return None
+    return start, [worker.failed(chunk[0], died)]
+
+
 class _Link:
-    """One worker process, the pipe to it and the chunks it holds."""
+    """One worker process, the pipe to it and the chunks it holds, oldest first."""
 
     def __init__(self, context, worker: Worker) -> None:
         self.conn, child = context.Pipe()
@@ -63,26 +86,24 @@ class _Link:
         self.process.start()
         child.close()
         self.sentinel = self.process.sentinel
-        self.busy: list[int] = []
+        self.busy: list[Chunk] = []
 
-    def send(self, index: int, chunk: Sequence[str]) -> None:
+    def send(self, chunk: Chunk) -> None:
         try:
-            self.conn.send((index, chunk))
+            self.conn.send(chunk)
         except OSError:   # it died: receive() says so, naming the chunk it was on
             pass
-        self.busy.append(index)
+        self.busy.append(chunk)
 
-    def receive(self, chunks: list) -> tuple[int, list]:
-        """The next finished chunk; a worker's exception is raised here, in the caller."""
+    def receive(self) -> tuple[int, list]:
+        """The next finished chunk: (position of its first item, results)."""
         try:
-            index, results, error = pickle.loads(self.conn.recv_bytes())
+            start, results = pickle.loads(self.conn.recv_bytes())
         except (EOFError, OSError):
             self.process.join(1)
-            raise WorkerDied(self.process.exitcode, chunks[self.busy[0]]) from None
-        self.busy.remove(index)
-        if error is not None:
-            raise error
-        return index, results
+            raise WorkerDied(self.process.exitcode, self.busy[0][1]) from None
+        self.busy = [chunk for chunk in self.busy if chunk[0] != start]
+        return start, results
 
 
 def _stop(links: list[_Link]) -> None:
@@ -111,24 +132,27 @@ def _serve(worker: Worker, conn) -> None:
             return
         if task is None:
             return
-        index, chunk = task
+        start, chunk = task
+        results = [guarded(worker, item) for item in chunk]
         try:
-            reply = encoder.dumps((index, [worker.run(item) for item in chunk], None))
-        except Exception as exc:   # noqa: BLE001 - a bug, or a result that cannot be pickled
-            reply = encoder.dumps((index, None, _portable(exc)))
-        try:
-            conn.send_bytes(reply)
+            conn.send_bytes(_reply(encoder, worker, start, chunk, results))
         except (EOFError, OSError):
             return
 
 
-def _portable(exc: Exception) -> Exception:
-    """The exception if it survives pickling, else a RuntimeError with its traceback."""
+def _reply(encoder: _Encoder, worker: Worker, start: int, chunk, results: list) -> bytes:
+    """The chunk's results pickled; a result that cannot be pickled is that item's failure."""
     try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:   # noqa: BLE001
-        return RuntimeError("".join(traceback.format_exception(exc)))
+        return encoder.dumps((start, results))
+    except Exception:   # noqa: BLE001 - find the one that fails, keep the others
+        kept = []
+        for item, result in zip(chunk, results):
+            try:
+                encoder.dumps(result)
+            except Exception as error:   # noqa: BLE001
+                result = worker.failed(item, error)
+            kept.append(result)
+        return encoder.dumps((start, kept))
 
 
 class _Encoder:
