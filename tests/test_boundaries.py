@@ -110,7 +110,7 @@ def test_a_check_that_raises_is_ll000_the_other_rules_run_and_the_run_exits_2(tm
 
 
 def test_debug_shows_the_traceback_and_without_it_there_is_none(tmp_path, parser_raises, monkeypatch):
-    monkeypatch.delenv("LAWLINT_DEBUG", raising=False)   # --debug sets it (for the workers); undone after
+    monkeypatch.setenv("LAWLINT_DEBUG", "0")   # --debug sets it (for the workers); undone after the test
     folder = batch(tmp_path, count=2, poisoned=(0,))
     quiet, debug = run(folder, "--isolated"), run(folder, "--isolated", "--debug")
     assert "Traceback" not in quiet.stderr + quiet.stdout
