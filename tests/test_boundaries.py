@@ -82,6 +82,24 @@ def test_a_file_lawlint_fails_on_is_its_error_and_every_other_file_is_reported(t
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
+def test_a_worker_process_killed_on_a_file_fails_that_file_only(tmp_path, monkeypatch):
+    """As when the kernel kills a worker for memory, or a C library crashes."""
+    from lawlint.document import structure
+
+    real = structure.parse
+
+    def parse(source, *args, **kwargs):
+        if "毒丸" in source.text:
+            os._exit(9)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(structure, "parse", parse)
+    result = run(batch(tmp_path), "--isolated", "--format", "json", "--jobs", "2")
+    files = json.loads(result.stdout)["files"]
+    assert len(files) == 40 and [Path(f["path"]).name for f in files if f["error"]] == ["r17.txt"]
+    assert "工作进程意外退出" in files[17]["error"] and result.exit_code == 2
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_audit_reports_every_file_when_lawlint_fails_on_one(tmp_path, parser_raises, jobs):
     result = run("audit", batch(tmp_path), "--isolated", "--no-cache", "--format", "json", "--jobs", jobs)
