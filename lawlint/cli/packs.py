@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
+
+from lawlint.cli.common import console
 
 _PACK_OPTION = click.option("--pack", "packs", multiple=True, metavar="PACK",
                             help="Rule pack (repeatable); default: the configuration's, "
@@ -20,11 +23,12 @@ def _ruleset(packs: tuple[str, ...]):
 
 
 def register(group: click.Group) -> None:
-    from lawlint.cli.common import run_safely
+    from lawlint.cli.common import debug_option, run_safely
 
     @group.command()
     @_PACK_OPTION
     @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+    @debug_option
     def rules(packs, output_format) -> None:
         """List every active rule: id, name, severity, kind and basis."""
         run_safely(lambda: _rules(packs, output_format))
@@ -32,6 +36,7 @@ def register(group: click.Group) -> None:
     @group.command()
     @click.argument("rule")
     @_PACK_OPTION
+    @debug_option
     def explain(rule, packs) -> None:
         """Explain a rule (id or name), a part's heading vocabulary (M, S, R, P, O) or the
         organ grammar (organs): what it checks, why, its parameters and examples."""
@@ -39,6 +44,7 @@ def register(group: click.Group) -> None:
 
     @group.command("check-pack")
     @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+    @debug_option
     def check_pack(files) -> None:
         """Validate packs and test every rule's examples (exit 1 on problems, 2 if unloadable)."""
         run_safely(lambda: _test_packs(files, None, with_fixtures=False))
@@ -47,6 +53,7 @@ def register(group: click.Group) -> None:
     @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
     @click.option("--fixtures", type=click.Path(exists=True, file_okay=False),
                   help="Annotated reports to check [default: <pack>.tests/ beside the pack].")
+    @debug_option
     def test_pack(files, fixtures) -> None:
         """Run a pack's examples and annotated fixture reports, for pack authors' CI."""
         run_safely(lambda: _test_packs(files, fixtures, with_fixtures=True))
@@ -56,13 +63,14 @@ def _rules(packs, output_format) -> int:
     ruleset = _ruleset(packs)
     rows = [{"id": r.id, "name": r.name, "severity": r.severity, "kind": r.kind, "pack": r.pack,
              "basis": r.basis} for r in ruleset.all_rules]
+    out = console(sys.stdout, for_people=output_format == "text")
     if output_format == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     width = max(len(row["name"]) for row in rows)
     for row in rows:
-        click.echo(f"{row['id']}  {row['name']:<{width}}  {row['severity']:<7}  "
-                   f"{row['kind']:<11}  {row['basis']}")
+        out.write(f"{row['id']}  {row['name']:<{width}}  {row['severity']:<7}  "
+                  f"{row['kind']:<11}  {row['basis']}\n")
     return 0
 
 
