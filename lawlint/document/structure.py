@@ -78,20 +78,19 @@ def _unnumbered_ranks(headings: list[Heading | None]) -> list[Heading | None]:
 
 
 def _tree(headings: list[Heading], body_end: int) -> tuple[Section, ...]:
-    """Nest headings by rank: each section runs to the next heading of its rank or higher."""
+    """Nest headings by rank: each section runs to the next heading of its rank or higher.
+    One pass over a stack of open sections (ranks rising up the stack), not a search of the
+    rest for each heading: 100k headings cost 10× what 10k do (issue 13)."""
     parents: list[int | None] = []
+    ends = [body_end] * len(headings)
     stack: list[int] = []
     for index, heading in enumerate(headings):
         while stack and headings[stack[-1]].rank >= heading.rank:
-            stack.pop()
+            ends[stack.pop()] = heading.line.start
         parents.append(stack[-1] if stack else None)
         stack.append(index)
-    sections = []
-    for index, heading in enumerate(headings):
-        end = next((later.line.start for later in headings[index + 1:]
-                    if later.rank <= heading.rank), body_end)
-        sections.append(Section(index, heading, parents[index], heading.line.start, end))
-    return tuple(sections)
+    return tuple(Section(index, heading, parents[index], heading.line.start, ends[index])
+                 for index, heading in enumerate(headings))
 
 
 def _named(sections: tuple[Section, ...], grammar: Grammar,
