@@ -9,6 +9,7 @@ only when asked (a terminal), through rich; otherwise plain text with no escape 
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -72,11 +73,18 @@ def _closing_lines(tally: Tally) -> Iterator[tuple[str, str | None]]:
 
 def _masked(lines: list[str], diagnostics) -> list[str]:
     """Source lines with every masked span (personal data) replaced by its masked excerpt,
-    so no snippet shows a value that another finding on the same line hides."""
+    so no snippet shows a value that another finding on the same line hides. Each line is
+    rebuilt once, however many spans it has (per span, a long line cost its length each)."""
+    edited: dict[int, io.StringIO] = {}
     for d in diagnostics:
         if d.masked and d.line == d.end_line and 0 < d.line <= len(lines):
-            text, start = lines[d.line - 1], d.column - 1
-            lines[d.line - 1] = text[:start] + d.excerpt + text[start + len(d.excerpt):]
+            buffer = edited.get(d.line)
+            if buffer is None:
+                buffer = edited[d.line] = io.StringIO(lines[d.line - 1])
+            buffer.seek(min(d.column - 1, buffer.seek(0, io.SEEK_END)))   # past the end: append
+            buffer.write(d.excerpt)
+    for number, buffer in edited.items():
+        lines[number - 1] = buffer.getvalue()
     return lines
 
 
@@ -100,7 +108,7 @@ def window(line: str, start: int, room: int) -> tuple[int, int]:
     """The slice [left, stop) of `line` to show in `room` cells, … marks included: all of it
     when it fits; else up to a third of the room as context before `start`, then as much as
     fits after it."""
-    if width(line) <= room:
+    if fits(line, room):
         return 0, len(line)
     left, before = start, 0
     while left > 0 and before + _cell(line[left - 1]) <= room // 3 - 1:   # 1: the … mark
@@ -121,6 +129,20 @@ def width(text: str) -> int:
     """Terminal cells: 2 for wide and full-width characters, 0 for combining marks, 4 for a
     tab (shown as four spaces)."""
     return sum(map(_cell, text))
+
+
+@lru_cache(maxsize=2)
+def fits(text: str, room: int) -> bool:
+    """Whether `text` takes at most `room` cells. Asked once per line (the findings on a line
+    pass the same string: a hit costs a hash the string keeps), and read a room's worth at a
+    time, so a long line is known not to fit from its start: the width of all of it for each
+    finding made a long line with many findings cost its length squared (issue 13)."""
+    cells = 0
+    for at in range(0, len(text), room + 1):
+        cells += width(text[at:at + room + 1])
+        if cells > room:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)
