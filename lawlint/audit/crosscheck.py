@@ -24,9 +24,9 @@ def notes(items: list[Item], threshold: float = 0.6) -> list[Note]:
     return sorted(found, key=lambda n: (n.path, n.kind))
 
 
-def _some(paths: list[str], shown: int = 3) -> str:
+def _some(paths: list[str], count: int, shown: int = 3) -> str:
     """A few names and a count: a note about one file must stay small in a batch of 10,000."""
-    more = f" 等 {len(paths)} 份" if len(paths) > shown else ""
+    more = f" 等 {count} 份" if count > shown else ""
     return "、".join(paths[:shown]) + more
 
 
@@ -61,10 +61,17 @@ def _same_organ(items: list[Item]) -> list[Note]:
         if len(group) < 2:
             continue
         newest = max(i.result.report_year or 0 for i in group)
-        for item in group:
-            others = _some([o.result.path for o in group if o is not item])
+        paths = [i.result.path for i in group]
+        for index, item in enumerate(group):
+            others = _some(_first_others(paths, index), len(group) - 1)
             year = item.result.report_year or 0
             why = "疑为旧稿" if year < newest else "重复报送"
             result.append(Note(item.result.path, "same-organ",
                                f"{organ} 另有报告 {others}（本件 {year or '年度不明'}），{why}"))
     return result
+
+
+def _first_others(paths: list[str], index: int, shown: int = 3) -> list[str]:
+    """The first `shown` paths but the one at `index`: a note names a few of the others, so
+    it never lists them all (that made a group of n files cost n², issue 13)."""
+    return [path for at, path in enumerate(paths[:shown + 1]) if at != index][:shown]
