@@ -7,32 +7,34 @@ from typing import TextIO
 
 from lawlint import __version__
 from lawlint.output import jsonwriter
+from lawlint.output.text import Tally
 from lawlint.pipeline.result import FileResult
 
 SCHEMA_VERSION = 1
 
 
 def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) -> None:
-    """One document, so the results are collected first (-q changes nothing here)."""
-    results = list(results)
+    """One document, written as the results arrive: each file's part as it comes, the summary
+    from counts kept on the way, so a batch is never held (it was, ~64 KB a report; issue 13).
+    -q changes nothing here."""
+    tally = Tally()
     document = {
         "schema": "lawlint-json",
         "version": SCHEMA_VERSION,
         "tool": {"name": "lawlint", "version": __version__},
         "packs": list(ruleset.packs) if ruleset else [],
-        "files": [_file(result) for result in results],
-        "summary": {
-            "files": len(results),
-            "errors": sum(r.count("error") for r in results),
-            "warnings": sum(r.count("warning") for r in results),
-            "info": sum(r.count("info") for r in results),
-            "suppressed": sum(r.suppressed_count for r in results),
-            "fixable": sum(r.fixable_count for r in results),
-            "unreadable": sum(1 for r in results if r.error),
-        },
+        "files": jsonwriter.Stream(_file(result) for result in tally.counted(results)),
+        "summary": jsonwriter.Later(lambda: _summary(tally)),
     }
-    jsonwriter.dump(document, out)
+    jsonwriter.stream(document, out)
     out.write("\n")
+
+
+def _summary(tally: Tally) -> dict:
+    counts = tally.counts
+    return {"files": tally.files, "errors": counts["error"], "warnings": counts["warning"],
+            "info": counts["info"], "suppressed": tally.suppressed, "fixable": tally.fixable,
+            "unreadable": tally.failed}
 
 
 def _file(result: FileResult) -> dict:

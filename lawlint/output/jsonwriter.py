@@ -6,6 +6,10 @@ run of scalar items in a container (a finding's fields, an edit) goes to the C e
 call, with an item separator that carries the newline and indent of its depth. That is exact
 because an encoded string never holds a raw newline: only the separators between items do.
 
+A `Stream` is a list whose items are made as they are written and a `Later` a value made
+when the writer reaches it: `stream()` writes a document holding them as it goes, so a batch's
+findings are held one file at a time and totals counted on the way can follow them.
+
 Types outside what JSON output holds (anything but dict, list, tuple, str, int, float, bool,
 None), and dict keys that are not strings next to a nested value, are handed to
 `json.dumps(..., indent=2)` itself, so the bytes are the standard library's either way.
@@ -14,7 +18,7 @@ None), and dict keys that are not strings next to a nested value, are handed to
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring, encode_basestring_ascii
 from typing import Any, TextIO
@@ -31,6 +35,34 @@ def dumps(value: Any, ensure_ascii: bool = False) -> str:
 def dump(value: Any, out: TextIO, ensure_ascii: bool = False) -> None:
     """What `json.dump(value, out, ensure_ascii=ensure_ascii, indent=2)` writes."""
     out.writelines(_chunks(value, ensure_ascii))
+
+
+def stream(value: Any, out: TextIO, ensure_ascii: bool = False) -> None:
+    """What `dump` writes, for a value that may hold `Stream` and `Later` parts, written as it
+    is made. JSON's own types only: there is no falling back once bytes are out."""
+    try:
+        _encode(value, "\n", out.write, ensure_ascii)
+    except _Unusual:
+        raise TypeError("stream() writes dict, list, tuple, str, int, float, bool and None "
+                        "only, with str keys") from None
+
+
+class Stream:
+    """A JSON list whose items an iterable makes as they are written (held one at a time)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+class Later:
+    """A JSON value made when the writer reaches it: totals of a `Stream` written before it."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
 
 
 def _chunks(value: Any, ensure_ascii: bool) -> list[str]:
@@ -64,6 +96,10 @@ def _encode(value: Any, newline: str, emit: Callable[[str], Any], ensure_ascii: 
     kind = type(value)
     if kind in _SCALARS:
         emit(json.dumps(value, ensure_ascii=ensure_ascii))
+    elif kind is Later:
+        _encode(value.make(), newline, emit, ensure_ascii)
+    elif kind is Stream:
+        _encode_items(value.items, newline, emit, ensure_ascii)
     elif kind is not dict and kind is not list and kind is not tuple:
         raise _Unusual
     elif not value:
@@ -74,13 +110,19 @@ def _encode(value: Any, newline: str, emit: Callable[[str], Any], ensure_ascii: 
         encoded = _flat(newline + _INDENT, ensure_ascii)(value)
         emit("[" + newline + _INDENT + encoded[1:-1] + newline + "]")
     else:
-        inner = newline + _INDENT
-        separator = "[" + inner
-        for item in value:
-            emit(separator)
-            _encode(item, inner, emit, ensure_ascii)
-            separator = "," + inner
-        emit(newline + "]")
+        _encode_items(value, newline, emit, ensure_ascii)
+
+
+def _encode_items(items: Iterable[Any], newline: str, emit: Callable[[str], Any],
+                  ensure_ascii: bool) -> None:
+    """A list item by item (`[]` when there is none)."""
+    inner = newline + _INDENT
+    separator = "[" + inner
+    for item in items:
+        emit(separator)
+        _encode(item, inner, emit, ensure_ascii)
+        separator = "," + inner
+    emit("[]" if separator[0] == "[" else newline + "]")
 
 
 def _encode_dict(value: dict, newline: str, emit: Callable[[str], Any], ensure_ascii: bool) -> None:

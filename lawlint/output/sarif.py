@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -19,10 +19,12 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) -> None:
-    """One document, so the results are collected first (-q changes nothing here)."""
-    results = list(results)
+    """One document, written as the results arrive: each finding as its file comes, and only
+    the unreadable files kept for the notifications at the end, so a batch is never held (it
+    was, ~150 KB a report; issue 13). -q changes nothing here."""
     rules = list(ruleset.all_rules) if ruleset else []
     index = {rule.id: i for i, rule in enumerate(rules)}
+    unreadable: list[tuple[str, str]] = []
     run = {
         "tool": {"driver": {
             "name": "lawlint", "version": __version__, "informationUri": HELP_URI.split("/blob")[0],
@@ -30,18 +32,33 @@ def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) ->
         }},
         "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(r.path, d, index) for r in results for d in r.diagnostics],
-        "invocations": [{
-            "executionSuccessful": not any(r.error for r in results),
-            "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": r.error},
-                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path)}}]}
-                for r in results if r.error
-            ],
-        }],
+        "results": jsonwriter.Stream(_results(results, index, unreadable)),
+        "invocations": jsonwriter.Later(lambda: [_invocation(unreadable)]),
     }
-    jsonwriter.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out)
+    jsonwriter.stream({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out)
     out.write("\n")
+
+
+def _results(results: Iterable[FileResult], index: dict[str, int],
+             unreadable: list[tuple[str, str]]) -> Iterator[dict]:
+    """Each finding's SARIF result; the (path, error) of each file that could not be read
+    goes to `unreadable`."""
+    for result in results:
+        if result.error:
+            unreadable.append((result.path, result.error))
+        for d in result.diagnostics:
+            yield _result(result.path, d, index)
+
+
+def _invocation(unreadable: list[tuple[str, str]]) -> dict:
+    return {
+        "executionSuccessful": not unreadable,
+        "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": error},
+             "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}]}
+            for path, error in unreadable
+        ],
+    }
 
 
 def _rule(rule) -> dict:

@@ -174,6 +174,12 @@ class Tally:
         for d in result.active:
             self.counts[d.severity] += 1
 
+    def counted(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """The results, each added as it passes (for a format that writes the totals last)."""
+        for result in results:
+            self.add(result)
+            yield result
+
     def summary(self) -> str:
         counts = self.counts
         text = (f"{_count(self.files, 'file')} checked: {_count(counts['error'], 'error')}, "
