@@ -163,3 +163,12 @@ def test_results_are_rendered_as_they_arrive():
 
     text.render(results(), None, out, Display())
     assert seen[0] == "" and "r0.txt:1:1" in seen[1]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x0b", "\x85", "\x1e"])
+def test_the_excerpt_is_the_findings_own_line_whatever_other_characters_python_breaks_at(separator):
+    """Source breaks lines at LF, CRLF and CR only; so must the excerpt, or it shows another line."""
+    result = FileResult("r.txt", (finding(2, 1, 3),), text=f"第一行{separator}仍是第一行\n第二行\n")
+    out = io.StringIO()
+    text.render([result], None, out, Display(quiet=1))
+    assert out.getvalue().splitlines()[1] == "     2 | 第二行"

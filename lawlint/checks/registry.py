@@ -4,6 +4,7 @@ repealed, replaced or expired before the report year, with the successor named."
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -11,7 +12,8 @@ import regex
 
 from lawlint.checks import Context, Hit, Param, compile_pattern, regex_param, register
 
-_SENTENCE = regex.compile(r"[^。;!?\n]*")
+_SENTENCE = re.compile(r"[^。;!?\n]*")   # re: regex's match(text, pos) costs the whole text's length
+_REACH = 1000   # a sentence is looked for this far around a citation, never across the whole text
 _YEAR = regex.compile(r"((?:19|20)\d\d)年")
 
 
@@ -64,6 +66,10 @@ class RegistryCheck:
 
 
 def _sentence(text: str, offset: int) -> str:
-    start = max(text.rfind(mark, 0, offset) for mark in "。;!?\n") + 1
-    match = _SENTENCE.match(text, start)
+    """The sentence around `offset`, within _REACH characters each way: a file of one long
+    line with many citations must not cost the line's length per citation."""
+    low = max(0, offset - _REACH)
+    found = max(text.rfind(mark, low, offset) for mark in "。;!?\n")
+    start = found + 1 if found >= 0 else low
+    match = _SENTENCE.match(text, start, offset + _REACH)
     return match.group(0) if match else ""

@@ -10,6 +10,7 @@ only when asked (a terminal), through rich; otherwise plain text with no escape 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -49,11 +50,16 @@ def _writer(out: TextIO, color: bool):
     return lambda text, style=None: console.print(Text(text, style=style or ""))
 
 
+# Lines as Source numbers them (LF, CRLF, a lone CR): str.splitlines() also breaks at \x0b,
+# \x0c, \x1c-\x1e, \x85 and \u2028, which would show a finding under another line's text.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _file_lines(result: FileResult, display: Display) -> Iterator[tuple[str, str | None]]:
     if result.error:
         yield f"{result.path}: error: {result.error}", "bold red"
         return
-    source_lines = _masked((result.text or "").splitlines(), result.diagnostics) \
+    source_lines = _masked(_LINE_BREAK.split(result.text or ""), result.diagnostics) \
         if display.show_source else []
     for diagnostic in result.active:
         where = diagnostic.place()
