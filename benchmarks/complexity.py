@@ -10,6 +10,8 @@ N and 10N (N times K with --scale) and run where that path runs:
 - brackets: one line of N nested ASCII bracket pairs in Chinese text, linted (bracket pairing);
 - long line: one line of N characters with a placeholder and a mobile number every 300,
   linted and written as text output (each finding's excerpt window; masked spans);
+- citations: one line of N characters citing a superseded plan every 300, linted (the
+  sentence around each citation, once searched back to the start of the text);
 - short lines: N Markdown headings with a short paragraph each, parsed (the heading of each
   short line, once a regex call over the whole text);
 - same organ: N reports of one organ through the audit's cross-check (same-organ notes);
@@ -93,6 +95,12 @@ def long_line(n: int, folder: Path) -> Callable[[], object]:
     return lint_file(folder, f"line-{n}.txt", "标题\n\n" + unit * (n // len(unit)) + "\n", output=True)
 
 
+def citations(n: int, folder: Path) -> Callable[[], object]:
+    unit = "按照《合同法》" + "推进" * 146 + "。"   # 300 characters, a repealed law cited in each
+    title = "某局2023年法治政府建设年度报告\n\n"
+    return lint_file(folder, f"citations-{n}.txt", title + unit * (n // len(unit)) + "\n")
+
+
 def short_lines(n: int, folder: Path) -> Callable[[], object]:
     src = source.from_text("标题\n\n" + "## 小标题\n短行正文。\n" * n, f"short-{n}.md")
     folded = fold.fold(src)
@@ -110,6 +118,7 @@ SHAPES = (   # name, what is timed, N at --scale 1
     ("headings 「一、」 ×N", "lint", headings, 10_000),
     ("nested brackets ×N pairs", "lint", brackets, 10_000),
     ("one line of N chars, 2 findings per 300", "lint + text output", long_line, 300_000),
+    ("one line of N chars, a superseded plan cited every 300", "lint", citations, 300_000),
     ("N Markdown headings and short lines", "parse", short_lines, 10_000),
     ("N reports of one organ", "audit cross-check", same_organ, 2_000),
 )
