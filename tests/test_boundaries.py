@@ -335,3 +335,15 @@ def test_a_batch_of_n_files_always_yields_n_results_whatever_their_bytes(tmp_pat
     resolver = linter.Resolver(linter.Options(isolated=True, jobs=1))
     results = list(linter.lint_paths([str(folder)], resolver))
     assert sorted(Path(r.path).name for r in results) == sorted(f"f{i}{s}" for i, (_, s) in enumerate(files))
+
+
+def test_sarif_says_the_run_failed_when_a_check_raised(tmp_path, check_raises, sarif_validator):
+    result = run(batch(tmp_path, count=2, poisoned=(1,)), "--isolated", "--format", "sarif")
+    document = json.loads(result.stdout)
+    sarif_validator.validate(document)
+    sarif_run = document["runs"][0]
+    invocation = sarif_run["invocations"][0]
+    assert invocation["executionSuccessful"] is False and result.exit_code == 2
+    assert "规则 LL201" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    internal = [r for r in sarif_run["results"] if r["ruleId"] == "LL000"]
+    assert len(internal) == 1 and sarif_run["tool"]["driver"]["rules"][internal[0]["ruleIndex"]]["id"] == "LL000"

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from lawlint import __version__
 from lawlint.output import jsonwriter
+from lawlint.packs.ruleset import INTERNAL_ERROR
 from lawlint.pipeline.result import Diagnostic, FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +23,7 @@ def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) ->
     """One document, written as the results arrive: each finding as its file comes, and only
     the unreadable files kept for the notifications at the end, so a batch is never held (it
     was, ~150 KB a report; issue 13). -q changes nothing here."""
-    rules = list(ruleset.all_rules) if ruleset else []
+    rules = [*ruleset.all_rules, INTERNAL_ERROR] if ruleset else []   # LL000 is never selected, may occur
     index = {rule.id: i for i, rule in enumerate(rules)}
     unreadable: list[tuple[str, str]] = []
     run = {
@@ -41,12 +42,15 @@ def render(results: Iterable[FileResult], ruleset, out: TextIO, display=None) ->
 
 def _results(results: Iterable[FileResult], index: dict[str, int],
              unreadable: list[tuple[str, str]]) -> Iterator[dict]:
-    """Each finding's SARIF result; the (path, error) of each file that could not be read
-    goes to `unreadable`."""
+    """Each finding's SARIF result; the (path, error) of each file that could not be read,
+    and of each check lawlint failed in (LL000), goes to `unreadable`: the run was not a
+    success, whatever the findings."""
     for result in results:
         if result.error:
             unreadable.append((result.path, result.error))
         for d in result.diagnostics:
+            if d.rule_id == INTERNAL_ERROR.id:
+                unreadable.append((result.path, d.message))
             yield _result(result.path, d, index)
 
 
