@@ -102,9 +102,11 @@ def _has_tool_table(path: Path) -> bool:
 def load(path: Path) -> Settings:
     """Read, validate and convert one configuration file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = yamlsource.read_text(path)          # refused over the yaml-bytes limit
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
+    except LawlintError as exc:
+        raise ConfigError(exc.message, str(path), hint=exc.hint) from None
     data, lines = _parse(text, path)
     packschema.validate_once(text, data, lines, str(path), "config", ConfigError)
     return _settings(data, path)
@@ -122,7 +124,7 @@ def _parse(text: str, path: Path) -> tuple[dict, dict]:
     try:
         data, lines = yamlsource.load(text, str(path))
     except LawlintError as exc:
-        raise ConfigError(exc.message, str(path), exc.line) from None
+        raise ConfigError(exc.message, str(path), exc.line, hint=exc.hint) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):

@@ -61,7 +61,7 @@ def resolve(reference: str, relative_to: Path | None = None) -> Path:
 def load(path: Path) -> PackFile:
     """Read, parse and validate one pack file (cached by content)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = yamlsource.read_text(path)          # refused over the yaml-bytes limit
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read pack: {exc}", str(path)) from None
     return _parse(text, str(path))
