@@ -155,6 +155,39 @@ def yaml_of_bytes(size: int) -> str:
 
 # --- each limit: just over is refused, just under reads --------------------------------------
 
+# limit name, lowered value, suffix, build(size), size just over, size just under
+LIMITS = {
+    "zip-member": ("1MB", ".docx", lambda n: docx_with({"word/media/pad.bin": b"\0" * n}),
+                   1024 * KB + 1, 1024 * KB),
+    "zip-total": ("1MB", ".docx", docx_unpacking_to, 1024 * KB + 1, 1024 * KB),
+    # the scan counts a text node with the tag before it (an upper bound): a few bytes of slack
+    "xml-text": ("100KB", ".docx", docx_with_text_node, 100 * KB + 1, 100 * KB - 100),
+}
+
+
+def read(data: bytes, name: str, suffix: str):
+    return extract.from_bytes(data, name, suffix)
+
+
+@pytest.mark.parametrize("case", sorted(LIMITS))
+def test_a_report_just_over_a_limit_is_refused_in_one_line_naming_file_and_limit(case):
+    value, suffix, build, over, _under = LIMITS[case]
+    option = case.split()[0]
+    data = build(over)
+    with lowered(**{option: value}), pytest.raises(InputError) as refused:
+        read(data, f"hostile{suffix}", suffix)
+    message = str(refused.value)
+    assert f"hostile{suffix}" in message and f"{option} limit" in message, message
+    assert f"--limit {option}=" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("case", sorted(LIMITS))
+def test_a_report_just_under_a_limit_still_reads(case):
+    value, suffix, build, _over, under = LIMITS[case]
+    with lowered(**{case.split()[0]: value}):
+        assert read(build(under), f"fine{suffix}", suffix).text.strip()
+
+
 @pytest.mark.parametrize("option, value, text, line", [
     ("yaml-nodes", "1000", alias_bomb(4), 4),     # 9**4 values from a few lines
     ("yaml-nodes", "1000", yaml_of_nodes(1001), 1),
@@ -190,13 +223,61 @@ def _explode(*args, **kwargs):
     raise AssertionError("the expensive step ran")
 
 
+@pytest.mark.parametrize("target, build, suffix, limit", [
+    ("docx.Document", lambda: docx_with({"word/media/pad.bin": b"\0" * 2048 * KB}), ".docx",
+     "zip-member"),
+])
+def test_the_limit_is_checked_before_the_expensive_step(monkeypatch, target, build, suffix, limit):
+    monkeypatch.setattr(target, _explode)
+    with lowered(**{"zip-member": "1MB", "pdf-pages": 2, "html-depth": 50}), \
+            pytest.raises(InputError, match=f"{limit} limit"):
+        read(build(), f"hostile{suffix}", suffix)
+
+
 def test_an_alias_bomb_is_refused_before_anything_is_expanded(monkeypatch):
     monkeypatch.setattr(yamlsource._Builder, "build", _explode)
     with pytest.raises(PackError, match="yaml-nodes limit of 200,000"):
         yamlsource.load(alias_bomb(9), "bomb.yaml")       # 387 million values
 
 
+def test_default_limits_refuse_a_docx_that_unpacks_past_zip_member_in_one_error_line(tmp_path):
+    """The 800 MB-of-spaces .docx, at the smallest size over the default limit that shows it:
+    refused from the zip header, python-docx never sees it."""
+    (tmp_path / "spaces.docx").write_bytes(docx_of_spaces(limits.DEFAULT.zip_member + 1))
+    (tmp_path / "good.txt").write_bytes(COMPLIANT.read_bytes())
+    result = CliRunner().invoke(main, [str(tmp_path)])
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "spaces.docx" in errors[0] and "zip-member limit of 64 MB" in errors[0]
+    assert "Traceback" not in result.output and result.exit_code == 2
+
+
 # --- every other hostile file is one clear error too ----------------------------------------
+
+def _recompressed(method: int) -> bytes:
+    source, buffer = zipfile.ZipFile(io.BytesIO(BASE_DOCX)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as package:
+        for name in source.namelist():
+            package.writestr(name, source.read(name))
+    return buffer.getvalue()
+
+
+HOSTILE = {
+    "entity bomb.docx": (lambda: docx_with({"word/document.xml": entity_bomb()}), "declares a DTD"),
+    "lying header.docx": (lambda: docx_with_lying_header(4096 * KB, 1000),
+                          "unpacks to more than its zip header says"),
+    "bzip2 part.docx": (lambda: _recompressed(zipfile.ZIP_BZIP2), "zip method 12"),
+    "broken xml.docx": (lambda: docx_with({"word/document.xml": b"<w:document><w:body>"}),
+                        "not a readable .docx (XMLSyntaxError"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_beyond_the_limits_is_one_clear_error(name):
+    build, message = HOSTILE[name]
+    with pytest.raises(InputError) as refused:
+        read(build(), name, "." + name.rsplit(".", 1)[1])
+    assert name in str(refused.value) and message in str(refused.value), str(refused.value)
+
 
 @pytest.mark.parametrize("text, message, line", [
     ("a: &a [1, *a]\n", "contains itself", 1),
@@ -209,6 +290,33 @@ def test_a_hostile_pack_is_one_clear_error(text, message, line):
         yamlsource.load(text, "hostile.yaml")
     assert refused.value.path == "hostile.yaml" and message in str(refused.value)
     assert refused.value.line == line
+
+
+@pytest.mark.parametrize("chunks, longest, dtd", [
+    ([b"<a>xyz</a>"], 5, False),                       # 'a>xyz': the tag's tail counts too
+    ([b"<a>xy", b"z</a>"], 5, False),                  # a run across two chunks
+    ([b"<a>", b"xyz", b"xyz", b"</a>"], 8, False),     # across three, one without '<'
+    ([b"<!DOC", b"TYPE a>"], 11, True),                # a marker split between chunks
+    (["<!ENTITY".encode("utf-16-le")], 15, True),      # in UTF-16 too
+])
+def test_the_xml_scan_sees_text_nodes_and_dtds_across_chunks(chunks, longest, dtd):
+    from lawlint.extract.docx import _XmlScan
+
+    scan = _XmlScan()
+    for chunk in chunks:
+        scan.feed(chunk)
+    assert (scan.longest, scan.dtd) == (longest, dtd)
+
+
+# --- real reports read under the default limits ---------------------------------------------
+
+@pytest.mark.parametrize("suffix, build", [
+    (".docx", to_docx),
+])
+def test_real_seeds_read_under_the_default_limits(suffix, build):
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        text = seed.read_text(encoding="utf-8")
+        assert "法治" in read(build(text), seed.stem + suffix, suffix).text
 
 
 def test_built_in_packs_load_under_the_default_limits():
