@@ -162,6 +162,9 @@ LIMITS = {
     "zip-total": ("1MB", ".docx", docx_unpacking_to, 1024 * KB + 1, 1024 * KB),
     # the scan counts a text node with the tag before it (an upper bound): a few bytes of slack
     "xml-text": ("100KB", ".docx", docx_with_text_node, 100 * KB + 1, 100 * KB - 100),
+    "pdf-pages": ("2", ".pdf", pdf_of_pages, 3, 2),
+    "pdf-stream (flate)": ("100KB", ".pdf", flate_content, 100 * KB + 1, 100 * KB),
+    "pdf-stream (run length)": ("100KB", ".pdf", run_length_content, 100 * KB + 1, 100 * KB),
 }
 
 
@@ -226,6 +229,8 @@ def _explode(*args, **kwargs):
 @pytest.mark.parametrize("target, build, suffix, limit", [
     ("docx.Document", lambda: docx_with({"word/media/pad.bin": b"\0" * 2048 * KB}), ".docx",
      "zip-member"),
+    ("pdfminer.pdfinterp.PDFPageInterpreter.process_page", lambda: pdf_of_pages(3), ".pdf",
+     "pdf-pages"),
 ])
 def test_the_limit_is_checked_before_the_expensive_step(monkeypatch, target, build, suffix, limit):
     monkeypatch.setattr(target, _explode)
@@ -268,6 +273,10 @@ HOSTILE = {
     "bzip2 part.docx": (lambda: _recompressed(zipfile.ZIP_BZIP2), "zip method 12"),
     "broken xml.docx": (lambda: docx_with({"word/document.xml": b"<w:document><w:body>"}),
                         "not a readable .docx (XMLSyntaxError"),
+    "deep page tree.pdf": (lambda: deep_page_tree(3000), "nest too deeply"),
+    "fax rows too wide.pdf": (lambda: pdf_with_stream(b"\0", b"/CCITTFaxDecode /DecodeParms "
+                                                             b"<< /K -1 /Columns 100000000 >>"),
+                              "pdf-stream limit"),
 }
 
 
@@ -311,7 +320,7 @@ def test_the_xml_scan_sees_text_nodes_and_dtds_across_chunks(chunks, longest, dt
 # --- real reports read under the default limits ---------------------------------------------
 
 @pytest.mark.parametrize("suffix, build", [
-    (".docx", to_docx),
+    (".docx", to_docx), (".pdf", to_pdf),
 ])
 def test_real_seeds_read_under_the_default_limits(suffix, build):
     for seed in sorted(SEEDS.glob("*.txt"))[:3]:

@@ -1,11 +1,18 @@
 """A .pdf in, a Source out: the text layer, page by page (pdfminer.six), remembering the
 page of every line. A PDF without a text layer (a scan) or one that is encrypted is an
-input error, never a clean pass."""
+input error, never a clean pass.
+
+A PDF is held to the limits in force (lawlint/limits.py, issue 13): its pages are counted
+before any page is read, and every stream pdfminer decodes is bounded while it is decoded."""
 
 from __future__ import annotations
 
 import io
+import itertools
+import threading
+import zlib
 
+from lawlint import limits
 from lawlint.document import source
 from lawlint.errors import InputError
 from lawlint.extract import require_text
@@ -31,17 +38,209 @@ def extract(data: bytes, name: str, encoding: str | None = None) -> source.Sourc
 
 
 def _page_texts(data: bytes, name: str) -> list[str]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    _bound_decoders()
+    bounds = limits.current()
     try:
-        return ["".join(element.get_text() for element in page if isinstance(element, LTTextContainer))
-                for page in extract_pages(io.BytesIO(data))]
+        return _read(data, bounds, name)
+    except _StreamTooBig as exc:
+        raise _too_big(f"a {exc.codec} stream unpacks to more than {{limit}}", "pdf_stream",
+                       bounds, name) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("encrypted PDF", name, hint="remove the password and lint it again") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+    except RecursionError:
+        raise InputError("not a readable PDF (its objects nest too deeply)", name,
+                         hint="the file may be damaged or hostile") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError,
+            RuntimeError, StopIteration) as exc:
         raise InputError(f"not a readable PDF ({exc.__class__.__name__})", name,
                          hint="the file may be truncated or damaged") from None
+
+
+def _read(data: bytes, bounds: limits.Limits, name: str) -> list[str]:
+    """The text of each page, after counting the pages: the page tree costs little to walk,
+    reading a page costs a lot."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    pages = list(itertools.islice(PDFPage.create_pages(document), bounds.pdf_pages + 1))
+    if len(pages) > bounds.pdf_pages:
+        raise _too_big(f"the PDF has {_declared_pages(document, bounds.pdf_pages)} pages, over {{limit}}",
+                       "pdf_pages", bounds, name)
+    device = PDFPageAggregator(PDFResourceManager(caching=True), laparams=LAParams())
+    interpreter = PDFPageInterpreter(device.rsrcmgr, device)
+    texts = []
+    for page in pages:
+        interpreter.process_page(page)
+        texts.append("".join(element.get_text() for element in device.get_result()
+                             if isinstance(element, LTTextContainer)))
+    return texts
+
+
+def _declared_pages(document, counted: int) -> str:
+    """The page count the page tree declares when it says more than we counted, else
+    'more than N' (we stop counting at the limit)."""
+    from pdfminer.pdftypes import resolve1
+
+    declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count")
+    return str(declared) if isinstance(declared, int) and declared > counted else f"more than {counted}"
+
+
+def _too_big(what: str, limit: str, bounds: limits.Limits, name: str) -> InputError:
+    """InputError for `what`, whose '{limit}' becomes e.g. 'the pdf-pages limit of 2000'."""
+    option, value = limit.replace("_", "-"), getattr(bounds, limit)
+    shown, unit = (limits.size(value), "SIZE") if limit in limits.SIZES else (str(value), "N")
+    return InputError(what.replace("{limit}", f"the {option} limit of {shown}"), name,
+                      hint=f"a real report is far smaller; if this one is genuine, raise it with "
+                           f"--limit {option}={unit}")
+
+
+class _StreamTooBig(Exception):
+    """Raised from inside pdfminer's decoding; _page_texts names the file."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__(codec)
+        self.codec = codec
+
+
+# Bounded decoders. pdfminer decodes a stream in PDFStream.decode with module-level names of
+# pdfminer.pdftypes (zlib.decompress, lzwdecode, rldecode, ccittfaxdecode…) and offers no
+# size limit, so those names are replaced, once per process, by versions that stop at
+# `pdf_stream` of the limits in force. The limit is read from the context variable at each
+# call, so threads with different limits share the replacement safely; nothing is swapped
+# back and forth, which would race. Filters that do not expand (ASCIIHex, predictors) and
+# those pdfminer passes through (DCT, JPX, JBIG2) are left alone; ASCII85 grows at most 4x
+# and is checked after it runs.
+
+_LOCK = threading.Lock()
+_BOUND = False
+
+
+def _bound_decoders() -> None:
+    global _BOUND
+    with _LOCK:
+        if _BOUND:
+            return
+        from pdfminer import pdftypes
+
+        pdftypes.zlib = _BoundedZlib()
+        pdftypes.lzwdecode = _lzw
+        pdftypes.rldecode = _runlength
+        pdftypes.ccittfaxdecode = _ccitt
+        pdftypes.ascii85decode = _checked(pdftypes.ascii85decode, "ASCII85Decode")
+        _BOUND = True
+
+
+def _limit() -> int:
+    return limits.current().pdf_stream
+
+
+class _BoundedZlib:
+    """The zlib module as pdftypes sees it: decompress() is `_inflate`, the rest is zlib."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        return _inflate(data)
+
+
+def _inflate(data: bytes) -> bytes:
+    """FlateDecode through decompressobj(max_length): it stops one byte past the limit, so a
+    flate bomb costs the limit, not its full size. A damaged stream gives what pdfminer's
+    decompress_corrupted would (the data before a bad checksum, else nothing), without that
+    function's byte-by-byte, quadratic concatenation."""
+    try:
+        return _inflate_bounded(data)
+    except zlib.error:
+        try:
+            return _inflate_bounded(data[:-4])    # a bad Adler-32 trailer: keep the data
+        except zlib.error:
+            return b""
+
+
+def _inflate_bounded(data: bytes) -> bytes:
+    limit = _limit()
+    unpacked = zlib.decompressobj().decompress(data, limit + 1)
+    if len(unpacked) > limit:
+        raise _StreamTooBig("FlateDecode")
+    return unpacked
+
+
+def _lzw(data: bytes) -> bytes:
+    """pdfminer's LZW decoder yields its output piece by piece: stop at the limit."""
+    from pdfminer.lzw import LZWDecoder
+
+    limit, size, pieces = _limit(), 0, []
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        size += len(piece)
+        if size > limit:
+            raise _StreamTooBig("LZWDecode")
+        pieces.append(piece)
+    return b"".join(pieces)
+
+
+def _runlength(data: bytes) -> bytes:
+    """RunLengthDecode's output size is in its length bytes: add them up first (stopping at
+    the limit), then let pdfminer decode."""
+    from pdfminer.runlength import rldecode
+
+    limit, size, index = _limit(), 0, 0
+    while index < len(data) and data[index] != 128:
+        length = data[index]
+        size += length + 1 if length < 128 else 257 - length
+        index += length + 2 if length < 128 else 2
+        if size > limit:
+            raise _StreamTooBig("RunLengthDecode")
+    return rldecode(data)
+
+
+def _ccitt(data: bytes, params: dict) -> bytes:
+    """CCITT fax is an image codec pdfminer decodes only when a stream it must read claims
+    it. pdfminer holds a row as a list of /Columns pixels (8 bytes each), rows cost a few bits
+    of input each, and it concatenates them quadratically: check the row, then count the rows
+    as they come, joined once at the end."""
+    from pdfminer.ccitt import CCITTFaxDecoder
+    from pdfminer.pdfexceptions import PDFValueError
+
+    limit = _limit()
+    columns = params.get("Columns")
+    if params.get("K") != -1 or not isinstance(columns, int) or columns <= 0:
+        raise PDFValueError(f"unsupported CCITTFaxDecode parameters {params!r}")
+    if columns * 8 > limit:
+        raise _StreamTooBig("CCITTFaxDecode")
+
+    class Decoder(CCITTFaxDecoder):
+        def output_line(self, y: int, bits) -> None:
+            super().output_line(y, bits)            # packs the row into self._buf
+            rows.append(self._buf)
+            self._buf = b""
+            if len(rows) * len(rows[0]) > limit:
+                raise _StreamTooBig("CCITTFaxDecode")
+
+    rows: list[bytes] = []
+    decoder = Decoder(columns, bytealign=bool(params.get("EncodedByteAlign")),
+                      reversed=bool(params.get("BlackIs1")))
+    decoder.feedbytes(data)
+    return b"".join(rows)
+
+
+def _checked(decode, codec: str):
+    """A decoder that cannot grow much, refused after it runs if its output is over the limit."""
+    def checked(data: bytes, *args) -> bytes:
+        decoded = decode(data, *args)
+        if len(decoded) > _limit():
+            raise _StreamTooBig(codec)
+        return decoded
+    return checked
