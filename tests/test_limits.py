@@ -165,6 +165,7 @@ LIMITS = {
     "pdf-pages": ("2", ".pdf", pdf_of_pages, 3, 2),
     "pdf-stream (flate)": ("100KB", ".pdf", flate_content, 100 * KB + 1, 100 * KB),
     "pdf-stream (run length)": ("100KB", ".pdf", run_length_content, 100 * KB + 1, 100 * KB),
+    "html-depth": ("50", ".html", nested_html, 51, 50),
 }
 
 
@@ -231,6 +232,7 @@ def _explode(*args, **kwargs):
      "zip-member"),
     ("pdfminer.pdfinterp.PDFPageInterpreter.process_page", lambda: pdf_of_pages(3), ".pdf",
      "pdf-pages"),
+    ("lawlint.extract.html._content", lambda: nested_html(60), ".html", "html-depth"),
 ])
 def test_the_limit_is_checked_before_the_expensive_step(monkeypatch, target, build, suffix, limit):
     monkeypatch.setattr(target, _explode)
@@ -317,10 +319,18 @@ def test_the_xml_scan_sees_text_nodes_and_dtds_across_chunks(chunks, longest, dt
     assert (scan.longest, scan.dtd) == (longest, dtd)
 
 
+def test_a_recursion_error_while_reading_html_is_an_input_error(monkeypatch):
+    def recurse(page):
+        raise RecursionError
+    monkeypatch.setattr("lawlint.extract.html._text", recurse)
+    with pytest.raises(InputError, match="nest too deeply"):
+        read(b"<p>report</p>", "page.html", ".html")
+
+
 # --- real reports read under the default limits ---------------------------------------------
 
 @pytest.mark.parametrize("suffix, build", [
-    (".docx", to_docx), (".pdf", to_pdf),
+    (".docx", to_docx), (".pdf", to_pdf), (".html", lambda text: to_html(text).encode()),
 ])
 def test_real_seeds_read_under_the_default_limits(suffix, build):
     for seed in sorted(SEEDS.glob("*.txt"))[:3]:

@@ -1,12 +1,18 @@
 """An HTML page in, a Source out: the report body of a government web page as text, one line
 per block element; navigation, scripts, styles, headers, footers and forms are dropped.
-Findings point at lines of this extracted text."""
+Findings point at lines of this extracted text.
+
+Deep nesting is refused while the page is parsed (the html_depth limit, issue 13): finding
+the report body reads the text under every candidate container, so its cost grows with the
+depth times the size of the page."""
 
 from __future__ import annotations
 
 import regex
 
+from lawlint import limits
 from lawlint.document import source
+from lawlint.errors import InputError
 from lawlint.extract import require_text
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -23,18 +29,57 @@ SUFFIXES = (".html", ".htm")
 def extract(data: bytes, name: str, encoding: str | None = None) -> source.Source:
     """The page is decoded like a text file (BOM, then UTF-8, then GB18030…) unless
     `encoding` says otherwise."""
-    from bs4 import BeautifulSoup
+    text = source.from_bytes(data, name, encoding).text
+    try:
+        return source.from_text(require_text(_text(text), name, "HTML page"), name, "utf-8",
+                                format="html")
+    except _TooDeep as exc:
+        option = "html-depth"
+        raise InputError(f"elements nest deeper than the {option} limit of {exc.depth} "
+                         f"(line {exc.line})", name,
+                         hint=f"a real page is far shallower; if this one is genuine, raise it "
+                              f"with --limit {option}=N") from None
+    except RecursionError:
+        raise InputError("elements nest too deeply to read", name,
+                         hint=f"lower --limit html-depth (now {limits.current().html_depth})") from None
 
-    soup = BeautifulSoup(source.from_bytes(data, name, encoding).text, "html.parser")
+
+def _text(page: str) -> str:
+    soup = _parse(page)
     for tag in soup(_DROP):
         tag.decompose()
     body = _content(soup)
-    for tag in body.find_all(_BLOCK):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
+    for tag in body.find_all(_BLOCK):    # a line break around each block, inside it: the
+        tag.insert(0, "\n")             # same text, and insert_before() looks the tag up
+        tag.append("\n")                # among its siblings, quadratic on a long page
     lines = [" ".join(line.split()) for line in body.get_text().split("\n")]
-    text = regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
-    return source.from_text(require_text(text, name, "HTML page"), name, "utf-8", format="html")
+    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+class _TooDeep(Exception):
+    def __init__(self, depth: int, line: int | None) -> None:
+        super().__init__(depth, line)
+        self.depth, self.line = depth, line
+
+
+def _parse(page: str):
+    """The page parsed by html.parser, refused (_TooDeep) as soon as an element opens deeper
+    than html_depth. The check rides on BeautifulSoup.pushTag, the one place bs4 opens an
+    element, so it costs nothing and counts depth exactly as the tree is built (unclosed tags
+    included), where a scan of the markup ahead would have to guess html.parser's rules; the
+    price is leaning on a method bs4 marks internal (stable since bs4 4.0; the depth tests
+    fail if it moves)."""
+    from bs4 import BeautifulSoup
+
+    limit = limits.current().html_depth
+
+    class Soup(BeautifulSoup):
+        def pushTag(self, tag) -> None:
+            super().pushTag(tag)
+            if len(self.tagStack) - 1 > limit:        # tagStack[0] is the document itself
+                raise _TooDeep(limit, getattr(tag, "sourceline", None))
+
+    return Soup(page, "html.parser")
 
 
 def _content(soup):
