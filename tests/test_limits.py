@@ -353,3 +353,12 @@ def test_a_hostile_configuration_names_itself_and_the_limit_to_raise(tmp_path, t
     with pytest.raises(LawlintError) as refused:
         config.load(path)
     assert str(path) in str(refused.value) and f"--limit {option}=" in str(refused.value)
+
+
+def test_every_limit_is_documented_with_its_default():
+    page = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8").split("## Limits", 1)[1]
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip()
+            for line in page.splitlines() if line.startswith("| `")}
+    expected = {name.replace("_", "-"): limits.size(value) if name in limits.SIZES else str(value)
+                for name, value in ((name, getattr(limits.DEFAULT, name)) for name in limits.NAMES)}
+    assert rows == expected
