@@ -268,6 +268,7 @@ def _recompressed(method: int) -> bytes:
     return buffer.getvalue()
 
 
+NO_BODY = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
 HOSTILE = {
     "entity bomb.docx": (lambda: docx_with({"word/document.xml": entity_bomb()}), "declares a DTD"),
     "lying header.docx": (lambda: docx_with_lying_header(4096 * KB, 1000),
@@ -275,6 +276,7 @@ HOSTILE = {
     "bzip2 part.docx": (lambda: _recompressed(zipfile.ZIP_BZIP2), "zip method 12"),
     "broken xml.docx": (lambda: docx_with({"word/document.xml": b"<w:document><w:body>"}),
                         "not a readable .docx (XMLSyntaxError"),
+    "no body.docx": (lambda: docx_with({"word/document.xml": NO_BODY}), "no text in this .docx"),
     "deep page tree.pdf": (lambda: deep_page_tree(3000), "nest too deeply"),
     "fax rows too wide.pdf": (lambda: pdf_with_stream(b"\0", b"/CCITTFaxDecode /DecodeParms "
                                                              b"<< /K -1 /Columns 100000000 >>"),

@@ -172,7 +172,8 @@ def _paragraphs(document) -> Iterator[tuple[str, int]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for block in document.element.body.iterchildren():
+    body = document.element.body
+    for block in body.iterchildren() if body is not None else ():   # a part with no <w:body>
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(block, document)
