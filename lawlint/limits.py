@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 
-from lawlint.errors import UsageError
+from lawlint.errors import InputError, LawlintError, UsageError
 
 MB = 1024 * 1024
 
@@ -25,9 +25,10 @@ class Limits:
 
     zip_member: int = 64 * MB       # uncompressed size of one member of a .docx (from its header)
     zip_total: int = 256 * MB       # uncompressed size of all members of a .docx together
-    xml_text: int = 16 * MB         # one XML text node in a .docx (lxml's own limit is 10 MB)
+    xml_text: int = 8 * MB          # one XML text node in a .docx (below lxml's own 10,000,000 bytes)
     pdf_pages: int = 2000           # pages of a PDF
     pdf_stream: int = 64 * MB       # decompressed size of one PDF stream
+    pdf_total: int = 256 * MB       # decoded stream bytes one PDF may make lawlint read, all pages
     html_depth: int = 512           # nesting depth of HTML elements
     yaml_bytes: int = 2 * MB        # size of a rule pack or configuration file
     yaml_nodes: int = 200_000       # YAML nodes after aliases are expanded (alias bombs)
@@ -46,13 +47,14 @@ class Limits:
 
 
 NAMES = tuple(field.name for field in fields(Limits))
-SIZES = frozenset({"zip_member", "zip_total", "xml_text", "pdf_stream", "yaml_bytes"})
+SIZES = frozenset({"zip_member", "zip_total", "xml_text", "pdf_stream", "pdf_total", "yaml_bytes"})
 DESCRIPTIONS = {
     "zip_member": "uncompressed size of one part of a .docx, read from the zip header before unpacking",
     "zip_total": "uncompressed size of all parts of a .docx together",
     "xml_text": "longest text node in a .docx's XML",
     "pdf_pages": "pages of a PDF",
     "pdf_stream": "decompressed size of one PDF stream",
+    "pdf_total": "decoded stream bytes read for one PDF, a content stream counted for each page that draws it",
     "html_depth": "nesting depth of elements in an HTML page",
     "yaml_bytes": "size of a rule pack or configuration file",
     "yaml_nodes": "YAML values of a pack or configuration, aliases expanded (stops alias bombs)",
@@ -114,3 +116,13 @@ def size(number: int) -> str:
         if number >= factor:
             return f"{number / factor:.4g} {unit}"
     return f"{number} B"
+
+
+def exceeded(what: str, name: str, path: str | None, line: int | None = None,
+             error: type[LawlintError] = InputError) -> LawlintError:
+    """The one line for an input over limit `name`: `what` with '{limit}' spelled out ('the
+    zip-member limit of 64 MB', as in force now) and, as the hint, how to raise it."""
+    option, value = name.replace("_", "-"), getattr(current(), name)
+    shown, unit = (size(value), "SIZE") if name in SIZES else (f"{value:,}", "N")
+    return error(what.replace("{limit}", f"the {option} limit of {shown}"), path, line,
+                 hint=f"if the file is genuine, raise it with --limit {option}={unit}")

@@ -364,3 +364,39 @@ def test_every_limit_is_documented_with_its_default():
     expected = {name.replace("_", "-"): limits.size(value) if name in limits.SIZES else str(value)
                 for name, value in ((name, getattr(limits.DEFAULT, name)) for name in limits.NAMES)}
     assert rows == expected
+
+
+def pdf_drawing(streams: int, pages: int, size: int) -> bytes:
+    """`pages` pages drawing, in turn, `streams` flate content streams of `size` bytes each."""
+    encoded = zlib.compress(TEXT + b" " * (size - len(TEXT)))
+    first_page = 4 + streams
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>"
+               % (b" ".join(b"%d 0 R" % (first_page + n) for n in range(pages)), pages),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects += [b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(encoded), encoded)
+                for _ in range(streams)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 3 0 R >> >> >>" % (4 + n % streams) for n in range(pages)]
+    return pdf_of(objects)
+
+
+@pytest.mark.parametrize("shape, pdf", [
+    ("streams each under pdf-stream, too many together", lambda: pdf_drawing(5, 5, 40 * KB)),
+    ("every page drawing one stream", lambda: pdf_drawing(1, 20, 10 * KB)),
+])
+def test_a_pdf_reading_more_than_pdf_total_is_refused(shape, pdf):
+    with lowered(**{"pdf-total": "100KB"}), pytest.raises(InputError) as refused:
+        read(pdf(), "hostile.pdf", ".pdf")
+    assert "the PDF's streams unpack to more than the pdf-total limit of 100 KB" in str(refused.value)
+    assert "--limit pdf-total=SIZE" in str(refused.value)
+    with lowered(**{"pdf-total": "1MB"}):
+        assert "Annual report" in read(pdf(), "fine.pdf", ".pdf").text
+
+
+def test_the_configuration_schema_knows_every_limit():
+    import json
+
+    schema = json.loads((ROOT / "lawlint" / "packs" / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    names = schema["properties"]["limits"]["propertyNames"]["enum"]
+    assert names == [name.replace("_", "-") for name in limits.NAMES]

@@ -78,12 +78,12 @@ def _check_headers(members: list[zipfile.ZipInfo], bounds: limits.Limits, name: 
             raise _unreadable(f"{member.filename} uses zip method {member.compress_type}; "
                               "Word only stores or deflates", name)
         if member.file_size > bounds.zip_member:
-            raise _too_big(f"{member.filename} unpacks to {limits.size(member.file_size)}, "
-                           "over {limit}", "zip_member", bounds, name)
+            raise limits.exceeded(f"{member.filename} unpacks to {limits.size(member.file_size)}, "
+                                  "over {limit}", "zip_member", name)
     total = sum(member.file_size for member in members)
     if total > bounds.zip_total:
-        raise _too_big(f"the parts unpack to {limits.size(total)} together, over {{limit}}",
-                       "zip_total", bounds, name)
+        raise limits.exceeded(f"the parts unpack to {limits.size(total)} together, over {{limit}}",
+                              "zip_total", name)
 
 
 def _check_part(package: zipfile.ZipFile, member: zipfile.ZipInfo, bounds: limits.Limits,
@@ -106,8 +106,8 @@ def _check_part(package: zipfile.ZipFile, member: zipfile.ZipInfo, bounds: limit
                          "Word never writes one, an entity bomb does", name,
                          hint="re-save the document from Word")
     if scan.longest > bounds.xml_text:
-        raise _too_big(f"{member.filename} has a text node of {limits.size(scan.longest)}, "
-                       "over {limit}", "xml_text", bounds, name)
+        raise limits.exceeded(f"{member.filename} has a text node of {limits.size(scan.longest)}, "
+                              "over {limit}", "xml_text", name)
 
 
 _CHUNK = 1 << 20
@@ -141,15 +141,6 @@ class _XmlScan:
             self.longest = max(self.longest, self._run + len(pieces[0]), inner)
             self._run = len(pieces[-1])
         self.longest = max(self.longest, self._run)
-
-
-def _too_big(what: str, limit: str, bounds: limits.Limits, name: str) -> InputError:
-    """InputError for `what`, whose '{limit}' becomes e.g. 'the zip-member limit of 64 MB'."""
-    option, value = limit.replace("_", "-"), getattr(bounds, limit)
-    shown, unit = (limits.size(value), "SIZE") if limit in limits.SIZES else (str(value), "N")
-    return InputError(what.replace("{limit}", f"the {option} limit of {shown}"), name,
-                      hint=f"a real report is far smaller; if this one is genuine, raise it with "
-                           f"--limit {option}={unit}")
 
 
 def _unreadable(why: str, name: str) -> InputError:

@@ -11,6 +11,7 @@ import io
 import itertools
 import threading
 import zlib
+from contextvars import ContextVar
 
 from lawlint import limits
 from lawlint.document import source
@@ -44,11 +45,13 @@ def _page_texts(data: bytes, name: str) -> list[str]:
 
     _bound_decoders()
     bounds = limits.current()
+    token = _SPENT.set([0])
     try:
         return _read(data, bounds, name)
     except _StreamTooBig as exc:
-        raise _too_big(f"a {exc.codec} stream unpacks to more than {{limit}}", "pdf_stream",
-                       bounds, name) from None
+        what = "the PDF's streams unpack" if exc.total else f"a {exc.codec} stream unpacks"
+        raise limits.exceeded(what + " to more than {limit}", "pdf_total" if exc.total else "pdf_stream",
+                              name) from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("encrypted PDF", name, hint="remove the password and lint it again") from None
     except RecursionError:
@@ -58,6 +61,8 @@ def _page_texts(data: bytes, name: str) -> list[str]:
             RuntimeError, StopIteration) as exc:
         raise InputError(f"not a readable PDF ({exc.__class__.__name__})", name,
                          hint="the file may be truncated or damaged") from None
+    finally:
+        _SPENT.reset(token)
 
 
 def _read(data: bytes, bounds: limits.Limits, name: str) -> list[str]:
@@ -73,12 +78,13 @@ def _read(data: bytes, bounds: limits.Limits, name: str) -> list[str]:
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     pages = list(itertools.islice(PDFPage.create_pages(document), bounds.pdf_pages + 1))
     if len(pages) > bounds.pdf_pages:
-        raise _too_big(f"the PDF has {_declared_pages(document, bounds.pdf_pages)} pages, over {{limit}}",
-                       "pdf_pages", bounds, name)
+        raise limits.exceeded(f"the PDF has {_declared_pages(document, bounds.pdf_pages)} pages, "
+                              "over {limit}", "pdf_pages", name)
     device = PDFPageAggregator(PDFResourceManager(caching=True), laparams=LAParams())
     interpreter = PDFPageInterpreter(device.rsrcmgr, device)
     texts = []
     for page in pages:
+        _spend(sum(len(stream.get_data()) for stream in _streams(page.contents)))   # drawn again
         interpreter.process_page(page)
         texts.append("".join(element.get_text() for element in device.get_result()
                              if isinstance(element, LTTextContainer)))
@@ -94,21 +100,47 @@ def _declared_pages(document, counted: int) -> str:
     return str(declared) if isinstance(declared, int) and declared > counted else f"more than {counted}"
 
 
-def _too_big(what: str, limit: str, bounds: limits.Limits, name: str) -> InputError:
-    """InputError for `what`, whose '{limit}' becomes e.g. 'the pdf-pages limit of 2000'."""
-    option, value = limit.replace("_", "-"), getattr(bounds, limit)
-    shown, unit = (limits.size(value), "SIZE") if limit in limits.SIZES else (str(value), "N")
-    return InputError(what.replace("{limit}", f"the {option} limit of {shown}"), name,
-                      hint=f"a real report is far smaller; if this one is genuine, raise it with "
-                           f"--limit {option}={unit}")
-
-
 class _StreamTooBig(Exception):
-    """Raised from inside pdfminer's decoding; _page_texts names the file."""
+    """Raised from inside pdfminer's decoding; _page_texts names the file. `total`: it is
+    the document's budget (pdf_total) that ran out, not the stream's own limit."""
 
-    def __init__(self, codec: str) -> None:
+    def __init__(self, codec: str, total: bool = False) -> None:
         super().__init__(codec)
         self.codec = codec
+        self.total = total
+
+
+# The stream bytes one document has made lawlint read so far: set for each PDF by
+# _page_texts, spent by every decoder and by every page for the content streams it draws
+# (2,000 pages may draw one 64 MB stream: decoded once, read 2,000 times).
+_SPENT: ContextVar[list[int] | None] = ContextVar("pdf_spent", default=None)
+
+
+def _spend(size: int, codec: str = "content") -> None:
+    spent = _SPENT.get()
+    if spent is None:
+        return
+    spent[0] += size
+    if spent[0] > limits.current().pdf_total:
+        raise _StreamTooBig(codec, total=True)
+
+
+def _over(codec: str) -> _StreamTooBig:
+    """A stream over what it may unpack to: over its own limit, or over what is left of the
+    document's budget when that was the smaller."""
+    return _StreamTooBig(codec, total=_limit() < limits.current().pdf_stream)
+
+
+def _decoded(data: bytes, codec: str) -> bytes:
+    _spend(len(data), codec)
+    return data
+
+
+def _streams(contents) -> list:
+    """The page's content streams (pdfminer leaves references in the list unresolved)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    return [stream for stream in map(resolve1, contents or ()) if isinstance(stream, PDFStream)]
 
 
 # Bounded decoders. pdfminer decodes a stream in PDFStream.decode with module-level names of
@@ -140,7 +172,11 @@ def _bound_decoders() -> None:
 
 
 def _limit() -> int:
-    return limits.current().pdf_stream
+    """What the stream being decoded may unpack to: its own limit, or what is left of the
+    document's budget if that is less."""
+    bounds, spent = limits.current(), _SPENT.get()
+    left = bounds.pdf_total - spent[0] if spent is not None else bounds.pdf_total
+    return max(0, min(bounds.pdf_stream, left))
 
 
 class _BoundedZlib:
@@ -174,8 +210,8 @@ def _inflate_bounded(data: bytes) -> bytes:
     limit = _limit()
     unpacked = zlib.decompressobj().decompress(data, limit + 1)
     if len(unpacked) > limit:
-        raise _StreamTooBig("FlateDecode")
-    return unpacked
+        raise _over("FlateDecode")
+    return _decoded(unpacked, "FlateDecode")
 
 
 def _lzw(data: bytes) -> bytes:
@@ -186,9 +222,9 @@ def _lzw(data: bytes) -> bytes:
     for piece in LZWDecoder(io.BytesIO(data)).run():
         size += len(piece)
         if size > limit:
-            raise _StreamTooBig("LZWDecode")
+            raise _over("LZWDecode")
         pieces.append(piece)
-    return b"".join(pieces)
+    return _decoded(b"".join(pieces), "LZWDecode")
 
 
 def _runlength(data: bytes) -> bytes:
@@ -202,8 +238,8 @@ def _runlength(data: bytes) -> bytes:
         size += length + 1 if length < 128 else 257 - length
         index += length + 2 if length < 128 else 2
         if size > limit:
-            raise _StreamTooBig("RunLengthDecode")
-    return rldecode(data)
+            raise _over("RunLengthDecode")
+    return _decoded(rldecode(data), "RunLengthDecode")
 
 
 def _ccitt(data: bytes, params: dict) -> bytes:
@@ -219,7 +255,7 @@ def _ccitt(data: bytes, params: dict) -> bytes:
     if params.get("K") != -1 or not isinstance(columns, int) or columns <= 0:
         raise PDFValueError(f"unsupported CCITTFaxDecode parameters {params!r}")
     if columns * 8 > limit:
-        raise _StreamTooBig("CCITTFaxDecode")
+        raise _over("CCITTFaxDecode")
 
     class Decoder(CCITTFaxDecoder):
         def output_line(self, y: int, bits) -> None:
@@ -227,13 +263,13 @@ def _ccitt(data: bytes, params: dict) -> bytes:
             rows.append(self._buf)
             self._buf = b""
             if len(rows) * len(rows[0]) > limit:
-                raise _StreamTooBig("CCITTFaxDecode")
+                raise _over("CCITTFaxDecode")
 
     rows: list[bytes] = []
     decoder = Decoder(columns, bytealign=bool(params.get("EncodedByteAlign")),
                       reversed=bool(params.get("BlackIs1")))
     decoder.feedbytes(data)
-    return b"".join(rows)
+    return _decoded(b"".join(rows), "CCITTFaxDecode")
 
 
 def _checked(decode, codec: str):
@@ -241,6 +277,6 @@ def _checked(decode, codec: str):
     def checked(data: bytes, *args) -> bytes:
         decoded = decode(data, *args)
         if len(decoded) > _limit():
-            raise _StreamTooBig(codec)
-        return decoded
+            raise _over(codec)
+        return _decoded(decoded, codec)
     return checked
