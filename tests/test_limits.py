@@ -400,3 +400,11 @@ def test_the_configuration_schema_knows_every_limit():
     schema = json.loads((ROOT / "lawlint" / "packs" / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
     names = schema["properties"]["limits"]["propertyNames"]["enum"]
     assert names == [name.replace("_", "-") for name in limits.NAMES]
+
+
+def test_an_add_ins_custom_xml_may_carry_a_dtd_word_s_own_parts_may_not():
+    """python-docx reads customXml/ items as bytes, never parses them: no bomb can go off."""
+    dtd = b'<?xml version="1.0"?><!DOCTYPE item [<!ENTITY a "b">]><item>&a;</item>'
+    assert read(docx_with({"customXml/item1.xml": dtd}), "addin.docx", ".docx").text.strip()
+    with pytest.raises(InputError, match="declares a DTD"):
+        read(docx_with({"word/settings.xml": dtd}), "bomb.docx", ".docx")

@@ -90,7 +90,7 @@ def _check_part(package: zipfile.ZipFile, member: zipfile.ZipInfo, bounds: limit
                 name: str) -> None:
     probe = copy.copy(member)
     probe.file_size = member.file_size + _CHUNK  # so a part longer than its header shows
-    scan = _XmlScan() if member.filename.lower().endswith((".xml", ".rels")) else None
+    scan = _XmlScan() if _parsed(member.filename) else None
     unpacked = 0
     with package.open(probe) as handle:
         while chunk := handle.read(_CHUNK):
@@ -111,6 +111,15 @@ def _check_part(package: zipfile.ZipFile, member: zipfile.ZipInfo, bounds: limit
 
 
 _CHUNK = 1 << 20
+
+
+def _parsed(filename: str) -> bool:
+    """Whether python-docx parses this part as XML: relationships and Word's own parts, not
+    the data an add-in keeps under customXml/ (read as bytes, and free to carry a DTD)."""
+    lower = filename.lower()
+    if lower.endswith(".rels"):
+        return True
+    return lower.endswith(".xml") and not lower.startswith("customxml/")
 _DTD = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
              for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 _OVERLAP = max(map(len, _DTD)) - 1

@@ -34,11 +34,8 @@ def extract(data: bytes, name: str, encoding: str | None = None) -> source.Sourc
         return source.from_text(require_text(_text(text), name, "HTML page"), name, "utf-8",
                                 format="html")
     except _TooDeep as exc:
-        option = "html-depth"
-        raise InputError(f"elements nest deeper than the {option} limit of {exc.depth} "
-                         f"(line {exc.line})", name,
-                         hint=f"a real page is far shallower; if this one is genuine, raise it "
-                              f"with --limit {option}=N") from None
+        raise limits.exceeded(f"elements nest deeper than {{limit}} (line {exc.line})",
+                              "html_depth", name) from None
     except RecursionError:
         raise InputError("elements nest too deeply to read", name,
                          hint=f"lower --limit html-depth (now {limits.current().html_depth})") from None

@@ -68,10 +68,8 @@ def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
 
 def _check_size(size: int, filename: str, limit: int) -> None:
     if size > limit:
-        raise PackError(f"file is {limits.size(size)}, over the yaml-bytes limit of "
-                        f"{limits.size(limit)}", filename,
-                        hint="a real pack or configuration is far smaller; if this one is "
-                             "genuine, raise it with --limit yaml-bytes=SIZE")
+        raise limits.exceeded(f"file is {limits.size(size)}, over {{limit}}", "yaml_bytes",
+                              filename, error=PackError)
 
 
 def _check_expanded(root: yaml.Node, limit: int) -> None:
@@ -100,10 +98,9 @@ def _check_expanded(root: yaml.Node, limit: int) -> None:
             stack.extend((child, False) for child in _children(node))
     if sizes[id(root)] > limit:
         culprit = _largest_within(root, sizes, limit)
-        raise PackError(f"{sizes[id(culprit)]:,} YAML nodes once aliases are expanded, over the "
-                        f"yaml-nodes limit of {limit:,} (an alias bomb?)",
-                        None, culprit.start_mark.line + 1,
-                        hint="if the file is genuine, raise it with --limit yaml-nodes=N")
+        raise limits.exceeded(f"{sizes[id(culprit)]:,} YAML nodes once aliases are expanded, "
+                              "over {limit} (an alias bomb?)", "yaml_nodes", None,
+                              culprit.start_mark.line + 1, PackError)
 
 
 def _largest_within(node: yaml.Node, sizes: dict[int, int], limit: int) -> yaml.Node:
