@@ -15,6 +15,10 @@ N and 10N (N times K with --scale) and run where that path runs:
 - short lines: N Markdown headings with a short paragraph each, parsed (the heading of each
   short line, once a regex call over the whole text);
 - same organ: N reports of one organ through the audit's cross-check (same-organ notes);
+- hostile files (one size each, a second table): a .docx of 800 MB of spaces, a billion
+  laughs .docx, a 1 GB flate bomb PDF, 20,000 nested <div>, a nine-level YAML alias bomb as
+  the configuration: each linted by a new lawlint, its wall time, peak RSS and exit code
+  (refused at once with exit 2, where it once took seconds to minutes and gigabytes);
 - memory: `lawlint DIR` on N and 10N small reports (benchmarks/corpus.py) in a new process,
   text, JSON and SARIF output: the peak RSS of its largest process (os.wait4 gives each run
   its own, workers included, read by a small launcher: see _PEAK), which should not grow
@@ -126,16 +130,24 @@ SHAPES = (   # name, what is timed, N at --scale 1
 
 # Started from a small Python of its own: Linux keeps a process's peak RSS across exec, so a
 # child forked from this (by now large) process would report at least this one's size.
-_PEAK = ("import os, subprocess, sys\n"
+_PEAK = ("import os, subprocess, sys, time\n"
+         "start = time.perf_counter()\n"
          "child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-         "print(os.wait4(child.pid, 0)[2].ru_maxrss)")
+         "_, status, usage = os.wait4(child.pid, 0)\n"
+         "print(usage.ru_maxrss, time.perf_counter() - start, os.waitstatus_to_exitcode(status))")
+
+
+def launched(command: list[str]) -> tuple[float, float, int]:
+    """(peak RSS in MB, wall seconds, exit code) of a new process (workers included)."""
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True,
+                          text=True, check=True, env={**os.environ, "CI": "1"})
+    peak, seconds, code = done.stdout.split()
+    return int(peak) / 1024, float(seconds), int(code)
 
 
 def peak_mb(command: list[str]) -> float:
     """Peak RSS in MB of a new process (and of the workers it waited for)."""
-    launched = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True,
-                              text=True, check=True, env={**os.environ, "CI": "1"})
-    return int(launched.stdout) / 1024
+    return launched(command)[0]
 
 
 def memory_rows(n: int, folder: Path) -> list[tuple[str, str, int, float, float]]:
@@ -147,6 +159,86 @@ def memory_rows(n: int, folder: Path) -> list[tuple[str, str, int, float, float]
         command = [*LAWLINT, "--isolated", "--no-cache", "--format", output]
         rows.append((f"`lawlint DIR --format {output}`, N reports", "peak RSS MB", n,
                      peak_mb([*command, str(small)]), peak_mb([*command, str(large)])))
+    return rows
+
+
+# --- hostile files: each refused at once, whatever it would unpack to -------------------------
+
+def _docx_of(document: bytes | None = None, spaces: int = 0) -> bytes:
+    """The compliant fixture as a .docx, its document part replaced (or padded to `spaces`
+    bytes of spaces, written in chunks: 800 MB never sits in memory)."""
+    import io
+    import zipfile
+
+    from builders import to_docx
+
+    base = zipfile.ZipFile(io.BytesIO(to_docx((ROOT / "tests" / "fixtures" / "compliant.txt")
+                                              .read_text(encoding="utf-8"))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in base.namelist():
+            if name == "word/document.xml" and spaces:
+                with package.open(name, "w", force_zip64=True) as part:
+                    for _ in range(spaces // (1 << 20)):
+                        part.write(b" " * (1 << 20))
+            else:
+                package.writestr(name, document if name == "word/document.xml" and document
+                                 else base.read(name))
+    return buffer.getvalue()
+
+
+def _laughs() -> bytes:
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    return _docx_of((f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e0 "lol">{entities}]>'
+                     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                     '<w:body><w:p><w:r><w:t>&e9;</w:t></w:r></w:p></w:body></w:document>').encode())
+
+
+def _flate_bomb() -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9)
+    encoded = b"".join(packer.compress(b"\0" * (1 << 20)) for _ in range(1024)) + packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(encoded), encoded),
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return bytes(out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+
+
+def _alias_bomb() -> bytes:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+HOSTILE = (   # what it is, its file, how to build it, extra arguments (the file goes last)
+    ("a .docx whose document.xml is 800 MB of spaces", "spaces.docx", lambda: _docx_of(spaces=800 << 20), ()),
+    ("a .docx with nested entities (billion laughs)", "laughs.docx", _laughs, ()),
+    ("a PDF whose one stream inflates to 1 GB", "bomb.pdf", _flate_bomb, ()),
+    ("an HTML page of 20,000 nested <div>", "deep.html",
+     lambda: ("<html><body>" + "<div>" * 20000 + "报告" + "</div>" * 20000 + "</body></html>").encode(), ()),
+    ("a configuration with a nine-level alias bomb", "bomb.yaml", _alias_bomb, ("--config",)),
+)
+
+
+def hostile_rows(folder: Path) -> list[tuple[str, int, float, float, int]]:
+    """Each hostile file linted alone by a new lawlint: (what, bytes, seconds, peak MB, exit)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    report = ROOT / "tests" / "fixtures" / "compliant.txt"
+    rows = []
+    for what, name, build, arguments in HOSTILE:
+        path = folder / name
+        path.write_bytes(build())
+        target = [*arguments, str(path), str(report)] if arguments else [str(path)]
+        peak, seconds, code = launched([*LAWLINT, "--isolated", *target] if not arguments
+                                       else [*LAWLINT, *target])
+        rows.append((what, path.stat().st_size, seconds, peak, code))
     return rows
 
 
@@ -171,6 +263,7 @@ def main() -> None:
             rows.append((name, f"{timed} s", n, best(small, options.repeat), best(large, options.repeat)))
             print(f"  {name}: done", file=sys.stderr, flush=True)
         rows += memory_rows(int(100 * options.scale), folder)
+        hostile = hostile_rows(folder)
     load_after = os.getloadavg()
     print(f"`python benchmarks/complexity.py{' '.join([''] + sys.argv[1:])}`, "
           f"{time.strftime('%Y-%m-%d %H:%M %Z')}\n")
@@ -182,6 +275,9 @@ def main() -> None:
         digits = 0 if "MB" in measure else 3
         print(f"| {name} | {measure} | {n:,} | {at_n:.{digits}f} | {at_10n:.{digits}f} | "
               f"{at_10n / at_n:.1f}× |")
+    print("\n| hostile file | size on disk | `lawlint FILE`: wall s | peak RSS MB | exit |\n|---|---|---|---|---|")
+    for what, size, seconds, peak, code in hostile:
+        print(f"| {what} | {size / 1024:,.0f} KB | {seconds:.2f} | {peak:.0f} | {code} |")
 
 
 if __name__ == "__main__":

@@ -206,12 +206,24 @@ def _inflate(data: bytes) -> bytes:
             return b""
 
 
+_PIECE = 1 << 20
+
+
 def _inflate_bounded(data: bytes) -> bytes:
-    limit = _limit()
-    unpacked = zlib.decompressobj().decompress(data, limit + 1)
-    if len(unpacked) > limit:
-        raise _over("FlateDecode")
-    return _decoded(unpacked, "FlateDecode")
+    """Inflated a megabyte at a time: one call with max_length = the limit would allocate
+    the whole limit (and more, as zlib grows its buffer) before a bomb is found out."""
+    limit, inflater, pieces, size = _limit(), zlib.decompressobj(), [], 0
+    pending = data
+    while pending:
+        piece = inflater.decompress(pending, _PIECE)
+        size += len(piece)
+        if size > limit:
+            raise _over("FlateDecode")
+        pieces.append(piece)
+        pending = inflater.unconsumed_tail
+        if not piece:   # nothing more comes out of what is left (a stream cut short)
+            break
+    return _decoded(b"".join(pieces), "FlateDecode")
 
 
 def _lzw(data: bytes) -> bytes:
