@@ -10,7 +10,7 @@ N and 10N (N times K with --scale) and run where that path runs:
 - brackets: one line of N nested ASCII bracket pairs in Chinese text, linted (bracket pairing);
 - long line: one line of N characters with a placeholder and a mobile number every 300,
   linted and written as text output (each finding's excerpt window; masked spans);
-- citations: one line of N characters citing a superseded plan every 300, linted (the
+- citations: one line of N characters citing a repealed law every 300, linted (the
   sentence around each citation, once searched back to the start of the text);
 - short lines: N Markdown headings with a short paragraph each, parsed (the heading of each
   short line, once a regex call over the whole text);
@@ -122,7 +122,7 @@ SHAPES = (   # name, what is timed, N at --scale 1
     ("headings 「一、」 ×N", "lint", headings, 10_000),
     ("nested brackets ×N pairs", "lint", brackets, 10_000),
     ("one line of N chars, 2 findings per 300", "lint + text output", long_line, 300_000),
-    ("one line of N chars, a superseded plan cited every 300", "lint", citations, 300_000),
+    ("one line of N chars, a repealed law cited every 300", "lint", citations, 300_000),
     ("N Markdown headings and short lines", "parse", short_lines, 10_000),
     ("N reports of one organ", "audit cross-check", same_organ, 2_000),
 )
