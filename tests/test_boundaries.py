@@ -175,14 +175,38 @@ def test_a_rule_id_that_names_no_rule_is_a_usage_error_not_a_silent_pass(args, u
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_configuration_that_selects_no_rule_is_a_usage_error(tmp_path):
-    """lint stops before the batch; the audit reports it on the row of each file it governs."""
+def test_a_configuration_that_selects_no_rule_is_an_error_naming_it(tmp_path, monkeypatch):
+    """The working folder's configuration is the run's: one line, before any file. One found
+    beside the files is theirs: an error on each file it governs, naming it."""
     (tmp_path / ".lawlint.yaml").write_text("select: [LL999]\n", encoding="utf-8")
     (tmp_path / "r.txt").write_bytes(GOOD)
     lint = run(tmp_path / "r.txt")
-    assert lint.exit_code == 2 and "no rule matches 'LL999' in select" in lint.stderr
+    assert lint.exit_code == 2
+    assert f"r.txt: error: {tmp_path / '.lawlint.yaml'}: no rule matches 'LL999' in select" in lint.stdout
     audit = run("audit", tmp_path / "r.txt", "--no-cache")
-    assert audit.exit_code == 2 and "r.txt: no rule matches 'LL999' in select" in audit.stdout
+    assert audit.exit_code == 2 and "r.txt: " in audit.stdout and "no rule matches 'LL999'" in audit.stdout
+    monkeypatch.chdir(tmp_path)
+    own = run("r.txt")
+    assert own.exit_code == 2 and own.stdout == "" and "no rule matches 'LL999' in select" in own.stderr
+
+
+@pytest.mark.parametrize("command", [(), ("audit", "--no-cache")])
+@pytest.mark.parametrize("hostile", [
+    "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+    "packs: [/nonexistent/pack.yaml]\n",
+    "fail-on: [not, a, level]\n",
+])
+def test_a_broken_configuration_inside_a_batch_costs_its_folder_not_the_batch(tmp_path, command, hostile):
+    for folder in ("a-sender", "b-sender", "c-sender"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_bytes(GOOD)
+    (tmp_path / "b-sender" / ".lawlint.yaml").write_text(hostile, encoding="utf-8")
+    result = run(*command, tmp_path, "--format", "json")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    text = result.stdout
+    assert "a-sender/report.txt" in text and "c-sender/report.txt" in text and "b-sender/report.txt" in text
+    assert "b-sender/.lawlint.yaml" in text
 
 
 def test_known_ids_prefixes_and_names_still_select():

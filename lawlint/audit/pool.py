@@ -23,7 +23,7 @@ def run(paths: list[str], options: linter.Options, jobs: int, use_cache: bool,
     worker = AuditWorker(options, use_cache)
     pooled = batch.workers_for(len(paths), jobs) > 1
     if pooled:   # compile the rule set once, here: every forked worker inherits it
-        worker.resolver.ruleset(worker.resolver.settings(Path(paths[0])))
+        linter.precompile(worker.resolver, Path(paths[0]))
     items = []
     for item in batch.run(worker, paths, jobs):
         items.append(item.compact() if pooled else item)   # unpickled strings are copies
@@ -47,6 +47,8 @@ class AuditWorker:
         options = resolver.options
         name = Path(path).as_posix()
         settings = resolver.settings(Path(path))
+        if settings.error:
+            return Item(FileResult(name, error=settings.error))
         key = None
         try:
             extract.refuse_unsupported(name, Path(path).suffix)

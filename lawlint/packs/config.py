@@ -48,6 +48,7 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     limits: tuple[tuple[str, Any], ...] = ()   # `limits:` (lawlint/limits.py), by name
+    error: str | None = None   # a configuration found for this file could not be used: why
     per_path: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
     def relative(self, path: Path) -> str:

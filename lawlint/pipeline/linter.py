@@ -65,13 +65,30 @@ class Resolver:
         return str(path) if reference.endswith((".yaml", ".yml")) or path.exists() else reference
 
     def settings(self, path: Path | None) -> config.Settings:
+        """The settings for a file (None: for the run as a whole, from the working folder).
+        A configuration found beside a file that cannot be used is that file's error
+        (`Settings.error`), so one broken or hostile .lawlint.yaml inside a batch of
+        submissions costs its own folder, not the batch; the run's own is a usage error."""
         discovered = self._fixed is None and not self.options.isolated
         folder = (path.parent if path else self.cwd) if discovered else None
         merged = self._merged.get(folder)
         if merged is None:
-            base = config.discover(folder) if folder else self._fixed
-            merged = self._merged[folder] = self._merge(base)
+            try:
+                base = config.discover(folder) if folder else self._fixed
+            except LawlintError as exc:
+                if path is None:
+                    raise
+                merged = self._merged[folder] = config.Settings(root=self.cwd, error=str(exc))
+            else:
+                merged = self._merged[folder] = self._merge(base)
+        elif merged.error and path is None:
+            config.discover(folder)   # raises it again, as the run's own error
         return merged.for_file(path) if path and merged.per_path else merged
+
+    def found(self, settings: config.Settings) -> bool:
+        """Whether these settings come from a configuration found beside the files (not
+        --config, not the command line alone): its errors are its files' errors."""
+        return self._fixed is None and not self.options.isolated and settings.source is not None
 
     def _merge(self, base: config.Settings | None) -> config.Settings:
         base = base or config.Settings(root=self.cwd)
@@ -82,8 +99,17 @@ class Resolver:
                        published=o.published if o.published is not None else base.published)
 
     def ruleset(self, settings: config.Settings) -> RuleSet:
-        return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
-                        settings.severity, settings.parameters)
+        """The compiled rule set; an error that the configuration's choices caused (a pack it
+        names, a rule id it selects) names that configuration file."""
+        try:
+            return _ruleset(settings.root, settings.packs, settings.select, settings.ignore,
+                            settings.severity, settings.parameters)
+        except LawlintError as exc:
+            if settings.source and exc.path is None:
+                exc.path = settings.source
+            elif settings.source and exc.path != settings.source:
+                exc.message += f" (named in {settings.source})"
+            raise
 
     def limits(self, settings: config.Settings) -> limits.Limits:
         """The configuration's `limits:`, then --limit over them."""
@@ -191,6 +217,8 @@ def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
     named = options.stdin_filename if is_stdin else path
     settings = resolver.settings(Path(named) if named else None)
     name = (named or "<stdin>") if is_stdin else Path(path).as_posix()
+    if settings.error:
+        return FileRun(FileResult(name, error=settings.error))
     try:
         with limits.applied(resolver.limits(settings)):
             if is_stdin or data is not None:
@@ -228,8 +256,22 @@ def lint_paths(paths: Iterable[str], resolver: Resolver | None = None,
     files = list(collect(paths, resolver))
     if files:   # compile the first file's rule set here: workers inherit it, pack errors show once
         first = resolver.options.stdin_filename if files[0] == STDIN else files[0]
-        resolver.ruleset(resolver.settings(Path(first) if first else None))
+        precompile(resolver, Path(first) if first else None)
     return batch.run(LintWorker(resolver, stdin), files, resolver.options.jobs)
+
+
+def precompile(resolver: Resolver, path: Path | None) -> None:
+    """Compile a file's rule set before the workers fork, so they inherit it. An error in
+    the command line's packs or selection stops the run here, in one line; one in a
+    configuration found beside the files is left to be those files' error."""
+    settings = resolver.settings(path)
+    if settings.error:
+        return
+    try:
+        resolver.ruleset(settings)
+    except LawlintError:
+        if not resolver.found(settings):
+            raise
 
 
 class LintWorker:
