@@ -183,30 +183,50 @@ def test_a_configuration_that_selects_no_rule_is_an_error_naming_it(tmp_path, mo
     lint = run(tmp_path / "r.txt")
     assert lint.exit_code == 2
     assert f"r.txt: error: {tmp_path / '.lawlint.yaml'}: no rule matches 'LL999' in select" in lint.stdout
-    audit = run("audit", tmp_path / "r.txt", "--no-cache")
-    assert audit.exit_code == 2 and "r.txt: " in audit.stdout and "no rule matches 'LL999'" in audit.stdout
     monkeypatch.chdir(tmp_path)
-    own = run("r.txt")
-    assert own.exit_code == 2 and own.stdout == "" and "no rule matches 'LL999' in select" in own.stderr
+    for command in ((), ("audit", "--no-cache")):
+        own = run(*command, "r.txt")
+        assert own.exit_code == 2 and own.stdout == "" and "no rule matches 'LL999' in select" in own.stderr
 
 
-@pytest.mark.parametrize("command", [(), ("audit", "--no-cache")])
-@pytest.mark.parametrize("hostile", [
+HOSTILE_CONFIGURATIONS = [
     "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
     "packs: [/nonexistent/pack.yaml]\n",
     "fail-on: [not, a, level]\n",
-])
-def test_a_broken_configuration_inside_a_batch_costs_its_folder_not_the_batch(tmp_path, command, hostile):
+]
+
+
+def senders(tmp_path: Path, configuration: str) -> Path:
     for folder in ("a-sender", "b-sender", "c-sender"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "report.txt").write_bytes(GOOD)
-    (tmp_path / "b-sender" / ".lawlint.yaml").write_text(hostile, encoding="utf-8")
-    result = run(*command, tmp_path, "--format", "json")
+    (tmp_path / "b-sender" / ".lawlint.yaml").write_text(configuration, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_CONFIGURATIONS)
+def test_a_broken_configuration_inside_a_linted_tree_costs_its_folder_not_the_run(tmp_path, hostile):
+    result = run(senders(tmp_path, hostile), "--format", "json")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
-    text = result.stdout
-    assert "a-sender/report.txt" in text and "c-sender/report.txt" in text and "b-sender/report.txt" in text
-    assert "b-sender/.lawlint.yaml" in text
+    files = {Path(f["path"]).parent.name: f for f in json.loads(result.stdout)["files"]}
+    assert set(files) == {"a-sender", "b-sender", "c-sender"}
+    assert "b-sender/.lawlint.yaml" in files["b-sender"]["error"]
+    assert files["a-sender"]["error"] is None and files["c-sender"]["error"] is None
+
+
+@pytest.mark.parametrize("configuration", [*HOSTILE_CONFIGURATIONS, "ignore: [LL1, LL2, LL3, LL4, LL6, TY]\n",
+                                           "exclude: ['**', '*', '*/*']\n"])
+def test_the_audit_judges_every_submission_by_the_offices_rules_never_by_one_it_brought(
+        tmp_path, monkeypatch, configuration):
+    office = tmp_path / "office"
+    office.mkdir()
+    monkeypatch.chdir(office)
+    (tmp_path / "in").mkdir()
+    result = run("audit", senders(tmp_path / "in", configuration), "--no-cache", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert [Path(row[0]).parent.name for row in rows[1:]] == ["a-sender", "b-sender", "c-sender"]
+    assert rows[1][1:-2] == rows[2][1:-2] == rows[3][1:-2]   # same report, same rules: same row (but the notes)
 
 
 def test_known_ids_prefixes_and_names_still_select():

@@ -46,11 +46,26 @@ def register(group: click.Group) -> None:
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
 
+        config, isolated = _the_offices_configuration(config, isolated)
         options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
                           published=published, limits=limit)
         with usercache.session(off=no_cache):
             run_safely(lambda: _audit(paths, options, output_format, output,
                                       jobs or os.cpu_count() or 1, usercache.enabled(), similarity))
+
+
+def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str | None, bool]:
+    """An audit judges every submission by the office's rules: --config, else the
+    configuration of the working folder (and its parents), never a .lawlint.yaml that came
+    with a submission (which could ignore the rules it breaks, or exclude itself)."""
+    if config or isolated:
+        return config, isolated
+    from pathlib import Path
+
+    from lawlint.packs import config as configuration
+
+    found = configuration.discover(Path.cwd())
+    return (found.source, False) if found is not None and found.source else (None, True)
 
 
 def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -> int:
