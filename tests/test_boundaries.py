@@ -391,3 +391,12 @@ def test_sarif_says_the_run_failed_when_a_check_raised(tmp_path, check_raises, s
     assert "规则 LL201" in invocation["toolExecutionNotifications"][0]["message"]["text"]
     internal = [r for r in sarif_run["results"] if r["ruleId"] == "LL000"]
     assert len(internal) == 1 and sarif_run["tool"]["driver"]["rules"][internal[0]["ruleIndex"]]["id"] == "LL000"
+
+
+def test_a_broken_configuration_of_the_office_stops_the_audit_in_one_line(tmp_path, monkeypatch):
+    (tmp_path / ".lawlint.yaml").write_text("fail-on: [x]\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_bytes(GOOD)
+    monkeypatch.chdir(tmp_path)
+    result = run("audit", "r.txt", "--no-cache")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"lawlint: error: {tmp_path / '.lawlint.yaml'}:1:") and len(result.stderr.splitlines()) == 1

@@ -46,12 +46,15 @@ def register(group: click.Group) -> None:
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
 
-        config, isolated = _the_offices_configuration(config, isolated)
-        options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, year=year,
-                          published=published, limits=limit)
+        def body() -> int:
+            chosen, alone = _the_offices_configuration(config, isolated)
+            options = Options(chosen, alone, packs, ids(select), ids(ignore), fail_on, year=year,
+                              published=published, limits=limit)
+            return _audit(paths, options, output_format, output, jobs or os.cpu_count() or 1,
+                          usercache.enabled(), similarity)
+
         with usercache.session(off=no_cache):
-            run_safely(lambda: _audit(paths, options, output_format, output,
-                                      jobs or os.cpu_count() or 1, usercache.enabled(), similarity))
+            run_safely(body)
 
 
 def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str | None, bool]:
