@@ -61,12 +61,14 @@ def require_text(text: str, name: str, what: str) -> str:
 
 def _formats() -> dict[str, ModuleType]:
     """Every module of this package is a format: its SUFFIXES and its extract(). Adding a
-    format is adding a module (heavy libraries are imported inside extract(), not here)."""
+    format is adding a module (heavy libraries are imported inside extract(), not here);
+    a module whose name starts with _ is a helper of formats, not one."""
     import importlib
     import pkgutil
 
     found: dict[str, ModuleType] = {}
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name != "text"):
+    modules = [module for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")]
+    for module in sorted(modules, key=lambda m: m.name != "text"):
         reader = importlib.import_module(f"{__name__}.{module.name}")
         found.update(dict.fromkeys(reader.SUFFIXES, reader))
     return found
