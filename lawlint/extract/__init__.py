@@ -22,7 +22,6 @@ _SAVE_AS = "请用 Word 或 WPS 打开，另存为 .docx 后再提交"
 UNSUPPORTED = {
     **dict.fromkeys((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".pages"),
                     f"这种格式不能直接检查，{_SAVE_AS}"),
-    ".ofd": "OFD 版式文件不能直接检查，请提交原始 .docx（或导出带文字层的 PDF）",
     **dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".webp"),
                     "图片没有可检查的文字，请提交原始 .docx；扫描件需先做文字识别（OCR）"),
     **dict.fromkeys((".zip", ".rar", ".7z"), "压缩包不能直接检查，请解压后检查其中的报告"),
