@@ -19,9 +19,13 @@ def run(*args):
 
 def test_rules_lists_every_active_rule_with_its_basis():
     lines = run("rules").output.splitlines()
-    assert len(lines) == 5 + 34 + 3 and lines[5].startswith("LL101  measures-missing")   # 5 built in
+    from lawlint.packs.ruleset import BUILTIN_RULES
+
+    built_in = len(BUILTIN_RULES)
+    assert [line.split()[0] for line in lines[:built_in]] == [rule.id for rule in BUILTIN_RULES]
+    assert len(lines) == built_in + 34 + 3 and lines[built_in].startswith("LL101  measures-missing")
     assert lines[-1].startswith("TY103  unpaired-marks")
-    assert "《法治政府建设与责任落实督察工作规定》" in lines[5]
+    assert "《法治政府建设与责任落实督察工作规定》" in lines[built_in]
 
 
 def test_rules_json_includes_composed_packs():

@@ -29,6 +29,9 @@ class Source:
     paragraphs: tuple[int, ...] = ()  # .docx: the paragraph number of each line
     pages: tuple[int, ...] = ()       # .pdf: the page number of each line
     detected: bool = False            # the encoding was guessed by detection (LL005 says which)
+    generated: tuple[tuple[int, int], ...] = ()   # spans the reader drew (a Word list number)
+    revisions: int = 0                # .docx: tracked changes not yet accepted (LL006)
+    comments: int = 0                 # .docx: comments left in the body (LL006)
 
     def location(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a character offset into `text`."""

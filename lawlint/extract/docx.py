@@ -1,7 +1,8 @@
-"""A .docx in, a Source out: body paragraphs and table-cell paragraphs in reading order, one
-line per paragraph (a soft line break inside a paragraph adds a line of that paragraph).
-Word heading styles (Heading 1…, 标题 1…) become Markdown heading marks on their line, so
-the parser sees a heading's level even when its text carries no ordinal.
+"""A .docx in, a Source out: the body as Word shows it (list numbers, tracked changes
+accepted, content controls, field results, text boxes: lawlint/extract/_wordml.py), one line
+per paragraph (a soft line break inside a paragraph adds a line of that paragraph). Word
+heading styles (Heading 1…, 标题 1…) become Markdown heading marks on their line, so the
+parser sees a heading's level even when its text carries no ordinal.
 
 A .docx is a zip of XML parts, so a small file can unpack to gigabytes or carry an entity
 bomb: the package is checked against the limits in force (lawlint/limits.py) before
@@ -40,14 +41,42 @@ def extract(data: bytes, name: str, encoding: str | None = None) -> source.Sourc
         raise _xml_error(exc, name) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.ParserError) as exc:
         raise _unreadable(exc.__class__.__name__, name) from None
-    lines, numbers = [], []
-    for number, (text, level) in enumerate(_paragraphs(document), start=1):
-        prefix = "#" * level + " " if level and not text.startswith("#") else ""
-        for part in (prefix + text).split("\n"):
+    return _source(document, name)
+
+
+def _source(document, name: str) -> source.Source:
+    """One line per paragraph of Word's final view (lawlint/extract/_wordml.py), a heading
+    style's level as Markdown marks in front. The marks and the list number Word draws are
+    not the file's text: their span is `generated`, so a finding there points at the
+    paragraph's start."""
+    from lawlint.extract import _wordml
+
+    levels = _heading_levels(document)
+    lines, numbers, generated, offset = [], [], [], 0
+    for number, block in enumerate(_wordml.blocks(document), start=1):
+        level = levels.get(block.style, 0)
+        prefix = "#" * level + " " if level and not block.text.startswith("#") else ""
+        if prefix or block.generated:
+            generated.append((offset, offset + len(prefix) + block.generated))
+        for part in (prefix + block.text).split("\n"):
             lines.append(part)
             numbers.append(number)
+            offset += len(part) + 1
     text = require_text("\n".join(lines), name, ".docx")
-    return source.from_text(text, name, "docx", format="docx", paragraphs=tuple(numbers))
+    changes, comments = _wordml.revisions(document)
+    return source.from_text(text, name, "docx", format="docx", paragraphs=tuple(numbers),
+                            generated=tuple(generated), revisions=changes, comments=comments)
+
+
+def _heading_levels(document) -> dict[str, int]:
+    """Style id → heading level, for styles named Heading N, heading N or 标题 N."""
+    levels = {}
+    for style in document.styles:
+        name = style.name or ""
+        for prefix in ("Heading ", "heading ", "标题 "):
+            if name.startswith(prefix) and name[len(prefix):].isdigit():
+                levels[style.style_id] = min(int(name[len(prefix):]), 6)
+    return levels
 
 
 def check_package(data: bytes, name: str) -> None:
@@ -165,29 +194,3 @@ def _xml_error(exc, name: str) -> InputError:
         return InputError(f"an XML part is beyond the XML parser's own limits ({detail})", name,
                           hint="Word never writes such a part; re-save the document from Word")
     return _unreadable(f"XMLSyntaxError: {detail}", name)
-
-
-def _paragraphs(document) -> Iterator[tuple[str, int]]:
-    """(text, Word heading level or 0) of each paragraph, tables included, in order."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    body = document.element.body
-    for block in body.iterchildren() if body is not None else ():   # a part with no <w:body>
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(block, document)
-            yield paragraph.text, _heading_level(paragraph)
-        elif tag == "tbl":
-            for row in Table(block, document).rows:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        yield paragraph.text, 0
-
-
-def _heading_level(paragraph) -> int:
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    for prefix in ("Heading ", "heading ", "标题 "):
-        if name.startswith(prefix) and name[len(prefix):].isdigit():
-            return min(int(name[len(prefix):]), 6)
-    return 0

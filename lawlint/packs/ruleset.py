@@ -79,6 +79,12 @@ BUILTIN_RULES = (
          "report (most outside common use, as Big5 bytes give), lawlint asks charset-normalizer "
          "and says here which encoding it used, so a reader can tell a guess from the file's word.",
          "lawlint 内置规则：文件编码", None, "lawlint"),
+    Rule("LL006", "unaccepted-revisions", "info", "engine",
+         "文档含未接受的修订 {changes} 处、批注 {comments} 条：这不是定稿；lawlint 按接受全部修订后的文字检查，请接受或拒绝修订、删除批注后再报送",
+         "A .docx that still carries tracked changes (w:ins, w:del, moves) or comments is not the "
+         "final text an office should receive. lawlint reads it as Word's final view (insertions "
+         "in, deletions out) and says so here, once, at the top of the file.",
+         "lawlint 内置规则：文档定稿", None, "lawlint"),
 )
 
 # Not a rule one selects or ignores: a check that raised is lawlint's bug, always reported

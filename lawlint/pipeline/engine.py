@@ -30,6 +30,8 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
     found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
     if document.source.detected:
         found += _detected(document, ruleset)
+    if document.source.revisions or document.source.comments:
+        found += _unaccepted(document, ruleset)
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint.pipeline import suppress  # only reports that carry directives need this stage
@@ -66,6 +68,15 @@ def _detected(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
     return (stamp(rule, Hit(Span(0, 0), {"encoding": document.source.encoding}), document),)
 
 
+def _unaccepted(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
+    """LL006: a .docx with tracked changes or comments is not the final text."""
+    rule = ruleset.find("LL006")
+    if rule is None or rule not in ruleset.builtins:
+        return ()
+    counts = {"changes": document.source.revisions, "comments": document.source.comments}
+    return (stamp(rule, Hit(Span(0, 0), counts), document),)
+
+
 def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
     """LL004 for a directive that names no rule, LL001 for one that silenced nothing, LL002
     for one without a reason."""
@@ -98,7 +109,7 @@ def _unknown(ruleset: RuleSet, keys: tuple[str, ...]) -> str:
 
 def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
     source = document.source
-    line, column = source.location(hit.span.start)
+    line, column = source.location(_shown_start(source, hit.span.start))
     end_line, end_column = source.location(hit.span.end)
     excerpt = source.text[hit.span.start:hit.span.end]
     if hit.mask:
@@ -113,6 +124,15 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
                       masked=hit.mask, paragraph=source.paragraph_of(line),
                       page=page[0] if page else None, page_line=page[1] if page else None,
                       fix=_replacements(hit.fix, document) if hit.fix else ())
+
+
+def _shown_start(source, offset: int) -> int:
+    """A finding that starts on text the reader drew (a Word list number, a heading mark)
+    points at the start of its paragraph: there is nothing of the file's own there to show."""
+    for start, end in source.generated:
+        if start <= offset < end:
+            return start
+    return offset
 
 
 def _replacements(edits: tuple[Edit, ...], document: Document) -> tuple[Replacement, ...]:
