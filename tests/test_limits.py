@@ -313,7 +313,7 @@ def test_a_hostile_pack_is_one_clear_error(text, message, line):
     (["<!ENTITY".encode("utf-16-le")], 15, True),      # in UTF-16 too
 ])
 def test_the_xml_scan_sees_text_nodes_and_dtds_across_chunks(chunks, longest, dtd):
-    from lawlint.extract.docx import _XmlScan
+    from lawlint.extract._package import _XmlScan
 
     scan = _XmlScan()
     for chunk in chunks:

@@ -221,7 +221,8 @@ REFUSED = {
     "a document that lists no pages": (package([]), "not a readable OFD (it lists no pages)"),
     "a content part that is not XML": (package(["<ofd:Page"]), "not a readable OFD (XML: "),
     "a DTD in Content.xml (an entity bomb)": (
-        package([BOMB]), "Doc_0/Pages/Page_0/Content.xml declares a DTD"),
+        package([BOMB]), "Doc_0/Pages/Page_0/Content.xml declares a DTD (<!DOCTYPE or <!ENTITY); "
+                         "an OFD writer never writes one"),
     "a DTD in a content part not named .xml": (
         unlisted_name_with_a_dtd(), "not a readable OFD (Doc_0/Pages/Page_0/Content declares a DTD)"),
 }
@@ -231,7 +232,7 @@ REFUSED = {
 def test_an_ofd_that_cannot_be_read_is_one_clear_error(data, message):
     with pytest.raises(InputError) as refused:
         ofd.extract(data, "r.ofd")
-    assert message in refused.value.message
+    assert message in refused.value.message and "Word" not in str(refused.value)
     assert refused.value.path == "r.ofd" and refused.value.hint
 
 

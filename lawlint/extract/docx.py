@@ -10,20 +10,15 @@ python-docx opens it (issue 13)."""
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
-import zlib
-from collections.abc import Iterator
 
-from lawlint import limits
 from lawlint.document import source
 from lawlint.errors import InputError
-from lawlint.extract import require_text
+from lawlint.extract import _package, require_text
 
 
 SUFFIXES = (".docx",)
-_UNREADABLE = "the file may be truncated or not a Word document; re-save it"
 
 
 def extract(data: bytes, name: str, encoding: str | None = None) -> source.Source:
@@ -79,69 +74,6 @@ def _heading_levels(document) -> dict[str, int]:
     return levels
 
 
-def check_package(data: bytes, name: str) -> None:
-    """InputError unless every part of the package keeps within the limits in force.
-
-    The sizes in the zip headers are checked first, at no cost. Then every part is unpacked
-    once, in chunks, against a copy of its header that allows one chunk more than it
-    declares: zipfile cuts a part off at its declared size, but python-docx's single read()
-    inflates up to 2 GB before the cut, so a header that lies must be caught here. The XML
-    parts are scanned on the way for a DTD and for over-long text nodes."""
-    bounds = limits.current()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            members = package.infolist()
-            _check_headers(members, bounds, name)
-            for member in members:
-                _check_part(package, member, bounds, name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            ValueError, OSError) as exc:
-        raise _unreadable(exc.__class__.__name__, name) from None
-
-
-def _check_headers(members: list[zipfile.ZipInfo], bounds: limits.Limits, name: str) -> None:
-    """Sizes as the central directory declares them; Word stores or deflates, nothing else
-    (bzip2 and lzma inflate without any bound inside zipfile)."""
-    for member in members:
-        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _unreadable(f"{member.filename} uses zip method {member.compress_type}; "
-                              "Word only stores or deflates", name)
-        if member.file_size > bounds.zip_member:
-            raise limits.exceeded(f"{member.filename} unpacks to {limits.size(member.file_size)}, "
-                                  "over {limit}", "zip_member", name)
-    total = sum(member.file_size for member in members)
-    if total > bounds.zip_total:
-        raise limits.exceeded(f"the parts unpack to {limits.size(total)} together, over {{limit}}",
-                              "zip_total", name)
-
-
-def _check_part(package: zipfile.ZipFile, member: zipfile.ZipInfo, bounds: limits.Limits,
-                name: str) -> None:
-    probe = copy.copy(member)
-    probe.file_size = member.file_size + _CHUNK  # so a part longer than its header shows
-    scan = _XmlScan() if _parsed(member.filename) else None
-    unpacked = 0
-    with package.open(probe) as handle:
-        while chunk := handle.read(_CHUNK):
-            unpacked += len(chunk)
-            if unpacked > member.file_size:
-                raise _unreadable(f"{member.filename} unpacks to more than its zip header says", name)
-            if scan is not None:
-                scan.feed(chunk)
-    if scan is None:
-        return
-    if scan.dtd:
-        raise InputError(f"{member.filename} declares a DTD (<!DOCTYPE or <!ENTITY); "
-                         "Word never writes one, an entity bomb does", name,
-                         hint="re-save the document from Word")
-    if scan.longest > bounds.xml_text:
-        raise limits.exceeded(f"{member.filename} has a text node of {limits.size(scan.longest)}, "
-                              "over {limit}", "xml_text", name)
-
-
-_CHUNK = 1 << 20
-
-
 def _parsed(filename: str) -> bool:
     """Whether python-docx parses this part as XML: relationships and Word's own parts, not
     the data an add-in keeps under customXml/ (read as bytes, and free to carry a DTD)."""
@@ -149,40 +81,19 @@ def _parsed(filename: str) -> bool:
     if lower.endswith(".rels"):
         return True
     return lower.endswith(".xml") and not lower.startswith("customxml/")
-_DTD = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
-             for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-_OVERLAP = max(map(len, _DTD)) - 1
 
 
-class _XmlScan:
-    """What a streaming look at an XML part finds: a DTD marker anywhere (across chunk
-    boundaries), and the longest run of bytes without '<'. That run is an upper bound on a
-    text node (it also holds the tag before it), found at C speed with bytes.split; Word
-    splits text into runs, so a real part never comes near the limit. lxml's own cap (10 MB
-    per text node, python-docx parses without huge_tree) stays behind it."""
+WORD = _package.Kind(".docx", "Word", "the file may be truncated or not a Word document; re-save it from Word",
+                     _parsed)
 
-    def __init__(self) -> None:
-        self.dtd = False
-        self.longest = 0
-        self._run = 0
-        self._tail = b""
 
-    def feed(self, chunk: bytes) -> None:
-        window = self._tail + chunk
-        self.dtd = self.dtd or any(marker in window for marker in _DTD)
-        self._tail = window[-_OVERLAP:]
-        pieces = chunk.split(b"<")
-        if len(pieces) == 1:
-            self._run += len(chunk)
-        else:
-            inner = max(map(len, pieces[1:-1]), default=0)
-            self.longest = max(self.longest, self._run + len(pieces[0]), inner)
-            self._run = len(pieces[-1])
-        self.longest = max(self.longest, self._run)
+def check_package(data: bytes, name: str) -> None:
+    """The zip checks (lawlint/extract/_package.py) as a .docx."""
+    _package.check_package(data, name, WORD)
 
 
 def _unreadable(why: str, name: str) -> InputError:
-    return InputError(f"not a readable .docx ({why})", name, hint=_UNREADABLE)
+    return _package.unreadable(why, name, WORD)
 
 
 def _xml_error(exc, name: str) -> InputError:

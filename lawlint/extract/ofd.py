@@ -11,8 +11,9 @@ that names them), annotations, signatures and seals, attachments, and composite 
 units; a page that has only images (a scan) has no text. Elements are matched by local name,
 since producers write the 2016 namespace, the older one, or none.
 
-The package goes through `docx.check_package` first, as a .docx does (issue 13): sizes from
-the zip headers, store and deflate only, headers that lie, a DTD in an XML part."""
+The package goes through the zip checks a .docx gets first (lawlint/extract/_package.py,
+issue 13): sizes from the zip headers, store and deflate only, headers that lie, a DTD in an
+XML part."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from lawlint.document import source
 from lawlint.errors import InputError
-from lawlint.extract.docx import check_package
+from lawlint.extract import _package
 
 SUFFIXES = (".ofd",)
 _HINT = "the file may be truncated or damaged; export the OFD again, or lint the original .docx"
@@ -54,7 +55,7 @@ class _Broken(Exception):
 
 def _pages(data: bytes, name: str) -> list[list[str]]:
     """The lines of each page, in page order."""
-    _checked(data, name)
+    _package.check_package(data, name, OFD)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             package = _Package(archive)
@@ -68,22 +69,11 @@ def _pages(data: bytes, name: str) -> list[list[str]]:
         raise _unreadable(exc.__class__.__name__, name) from None
 
 
-_DOCX_UNREADABLE = "not a readable .docx ("
-
-
-def _checked(data: bytes, name: str) -> None:
-    """The zip checks a .docx gets. check_package words a damaged zip for Word; here it is a
-    damaged OFD (its other refusals, limits and DTDs, name the part and stand as they are)."""
-    try:
-        check_package(data, name)
-    except InputError as exc:
-        if not exc.message.startswith(_DOCX_UNREADABLE):
-            raise
-        raise _unreadable(exc.message[len(_DOCX_UNREADABLE):].removesuffix(")"), name) from None
+OFD = _package.Kind("OFD", "an OFD writer", _HINT, lambda part: part.lower().endswith(".xml"))
 
 
 def _unreadable(why: str, name: str) -> InputError:
-    return InputError(f"not a readable OFD ({why})", name, hint=_HINT)
+    return _package.unreadable(why, name, OFD)
 
 
 # ---- the package: parts by name, locations resolved, XML parsed -------------------------
