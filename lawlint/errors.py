@@ -35,7 +35,7 @@ class InputError(LawlintError):
 
 
 class UnsupportedFormat(InputError):
-    """A file of a format lawlint cannot read (.doc, .wps, .ofd, an image): reported as its
+    """A file of a format lawlint cannot read (.wps without LibreOffice, an image): reported as its
     own row with what a Word user can do about it, never skipped in silence."""
 
 

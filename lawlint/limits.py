@@ -49,9 +49,9 @@ class Limits:
 NAMES = tuple(field.name for field in fields(Limits))
 SIZES = frozenset({"zip_member", "zip_total", "xml_text", "pdf_stream", "pdf_total", "yaml_bytes"})
 DESCRIPTIONS = {
-    "zip_member": "uncompressed size of one part of a .docx, read from the zip header before unpacking",
-    "zip_total": "uncompressed size of all parts of a .docx together",
-    "xml_text": "longest text node in a .docx's XML",
+    "zip_member": "uncompressed size of one part of a .docx or .ofd, read from the zip header before unpacking",
+    "zip_total": "uncompressed size of all parts of a .docx or .ofd together",
+    "xml_text": "longest text node in the XML of a .docx or .ofd",
     "pdf_pages": "pages of a PDF",
     "pdf_stream": "decompressed size of one PDF stream",
     "pdf_total": "decoded stream bytes read for one PDF, a content stream counted for each page that draws it",

@@ -30,7 +30,7 @@ class Audit:
 
     def statuses(self) -> Counter:
         """Files by status: pass, fail, error (could not be read), unsupported (a format
-        lawlint cannot read: .doc, .ofd, an image)."""
+        lawlint cannot read: .doc without LibreOffice, an image)."""
         return Counter(self.status(r) for r in self.results)
 
     def severities(self) -> Counter:

@@ -70,7 +70,7 @@ class FileResult:
     date: str | None = None
     text: str | None = field(default=None, repr=False)  # the (extracted) text, for snippets
     published: bool = False   # judged as the published copy (--published; .html by default)
-    unsupported: bool = False  # error is that lawlint cannot read this format (.doc, .ofd…)
+    unsupported: bool = False  # error is that lawlint cannot read this format (.doc without LibreOffice, an image…)
 
     def without_fixes(self) -> FileResult:
         """The same findings without their fixes (a batch audit reports, it never rewrites)."""
