@@ -123,3 +123,21 @@ def test_findings_that_compare_with_the_year_say_where_it_came_from(lint):
 def test_title_and_organ_behind_furniture_and_the_banhao(ruleset, text, title, organ):
     doc = parse(text, ruleset)
     assert (doc.title_text, doc.organ) == (title, organ)
+
+
+@pytest.mark.parametrize("footer", ["— 3 —", "—3—", "- 3 -", "第3页", "第 3 页 共 5 页", "共5页 第3页", "3/5", "3"])
+def test_a_printed_page_number_after_the_closing_is_not_the_closing(ruleset, footer):
+    """PDF and OFD text ends with the page's number (GB/T 9704: 「— 3 —」): the signature and
+    the date are found above it."""
+    text = ("某县司法局2023年法治政府建设年度报告\n县委、县政府：\n一、主要举措和成效\n全年审查文件12件。\n"
+            f"某县司法局\n2024年1月29日\n{footer}\n")
+    closing = parse(text, ruleset).closing
+    assert closing.date is not None and closing.date.text == "2024年1月29日"
+    assert [line.text for line in closing.signatures] == ["某县司法局"]
+
+
+@pytest.mark.parametrize("line", ["2024", "12件", "一、3", "第3条", "3、"])
+def test_numbers_that_are_not_page_numbers_stay_text(line):
+    from lawlint.document import furniture
+
+    assert furniture.kind(line) != "page"

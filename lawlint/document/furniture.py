@@ -59,13 +59,24 @@ _ROW = 80
 _LONG = 200
 _ARROWS = regex.compile(r"[>»›→/]")
 _RULE = regex.compile(r"[-*_=—─━―~ ]{3,}|[-—─━]+\s*★\s*[-—─━]+")
+# A page number printed at the foot of a page and extracted as a line of its own (PDF, OFD):
+# GB/T 9704's 「— 3 —」, 「第3页 共5页」, 「3/5」, or the bare number.
+_DASHES = r"[-—–―－~～]"
+_PAGE_NUMBER = regex.compile(
+    rf"{_DASHES}+\s*\d{{1,4}}\s*{_DASHES}+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,3}")
 
 
 def kind(text: str) -> str | None:
-    """'web' (page furniture), 'header' (a 版头 element), 'issuer' (发文机关标志), or None."""
+    """'web' (page furniture), 'page' (a printed page number), 'header' (a 版头 element),
+    'issuer' (发文机关标志), or None."""
     line = text.strip()
     if not line or len(line) > _LONG:
         return None   # a paragraph: furniture lines are short
+    if len(line) <= 20 and _PAGE_NUMBER.fullmatch(line):
+        return "page"
     if _header(line):
         return "header"
     if _ISSUER.fullmatch(line) and not regex.search(r"报告|情况|关于", line):

@@ -167,7 +167,7 @@ def closing(lines: Sequence[Line], body_start: int, text_end: int,
     """Find signature, date, 抄送 and 附件 at the end of the report (a page footer skipped)."""
     content = [line for line in lines if line.text and line.start >= body_start]
     copy_to, tail = None, []
-    while content and (_COPY_TO.match(content[-1].text) or furniture.kind(content[-1].text) == "web"):
+    while content and (_COPY_TO.match(content[-1].text) or furniture.kind(content[-1].text) in ("web", "page")):
         line = content.pop()
         tail.append(line)
         copy_to = line if line.text.startswith("抄送") else copy_to
