@@ -110,15 +110,17 @@ def test_year_option_overrides_the_report_year():
     assert "LL405" in ids and result.exit_code == 1
 
 
-def test_directory_is_searched_recursively_and_an_unsupported_format_is_a_row_not_silence(tmp_path):
+def test_directory_is_searched_recursively_and_an_unsupported_format_is_a_row_not_silence(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWLINT_SOFFICE", str(tmp_path / "no-soffice"))   # .doc: as without LibreOffice
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.md").write_bytes(COMPLIANT.read_bytes())
     (tmp_path / "b.txt").write_bytes(COMPLIANT.read_bytes())
-    (tmp_path / "c.doc").write_bytes(b"\xd0\xcf\x11\xe0")   # legacy Word: not a supported format
+    (tmp_path / "c.doc").write_bytes(b"\xd0\xcf\x11\xe0")   # legacy Word: needs LibreOffice
     (tmp_path / "notes.log").write_bytes(b"not a report")     # not a document at all: not walked
     result = run(tmp_path)
     assert "3 files checked" in result.output and result.exit_code == 2
-    assert "c.doc: error: unsupported format (.doc) (这种格式不能直接检查，请用 Word 或 WPS 打开，另存为 .docx 后再提交)" in result.output
+    assert "c.doc: error: unsupported format (.doc) (" in result.output
+    assert "这种格式不能直接检查，请用 Word 或 WPS 打开，另存为 .docx 后再提交；或安装 LibreOffice" in result.output
 
 
 def test_a_run_that_finds_no_reports_is_a_usage_error(tmp_path):

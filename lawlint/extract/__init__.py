@@ -20,8 +20,7 @@ _SAVE_AS = "请用 Word 或 WPS 打开，另存为 .docx 后再提交"
 # Formats a submitting unit sends that lawlint cannot read: found in a folder they are
 # reported (one row each, with advice), not skipped; named directly they get the same advice.
 UNSUPPORTED = {
-    **dict.fromkeys((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".pages"),
-                    f"这种格式不能直接检查，{_SAVE_AS}"),
+    ".pages": f"这种格式不能直接检查，{_SAVE_AS}",   # .doc, .wps, .rtf, .odt…: office.py (LibreOffice)
     **dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".webp"),
                     "图片没有可检查的文字，请提交原始 .docx；扫描件需先做文字识别（OCR）"),
     **dict.fromkeys((".zip", ".rar", ".7z"), "压缩包不能直接检查，请解压后检查其中的报告"),
