@@ -22,7 +22,8 @@ from lawlint.errors import UsageError
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lawlint")
 def main() -> None:
-    """Lint 法治政府建设年度报告: .txt, .md, .docx, .pdf, .ofd, .html (directories recursively;
+    """Lint 法治政府建设年度报告: .txt, .md, .docx, .pdf, .ofd, .html; .doc, .wps, .rtf, .odt
+    through LibreOffice (directories recursively;
     '-' for standard input). Exit 0 clean, 1 findings at or above --fail-on, 2 a usage,
     pack or input error, or lawlint's own failure."""
     tolerant_stderr()
@@ -81,7 +82,8 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
           config, isolated, require_reason, statistics, encoding, stdin_filename, max_size,
           regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache,
           limit) -> None:
-    """Lint reports: .txt, .md, .docx, .pdf, .ofd, .html (directories recursively; '-' for stdin)."""
+    """Lint reports: .txt, .md, .docx, .pdf, .ofd, .html; .doc, .wps, .rtf, .odt via LibreOffice
+    (directories recursively; '-' for stdin)."""
     from lawlint.pipeline.linter import Options
 
     from lawlint import usercache
