@@ -25,19 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-
-IN_PROCESS = """
-import sys, time
-from lawlint.pipeline import linter
-files = sys.argv[1:]
-resolver = linter.Resolver(linter.Options(isolated=True))
-linter.lint_path(files[0], resolver)
-start = time.perf_counter()
-for _ in range(10):
-    for path in files:
-        linter.lint_path(path, resolver)
-print((time.perf_counter() - start) * 1000 / (10 * len(files)))
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare import IN_PROCESS  # noqa: E402  (ms per file, read and linted 10 times in-process)
 
 
 def build(folder: Path) -> dict[str, list[str]]:
