@@ -34,3 +34,16 @@ def test_stock_phrase_density_in_either_unit(tmp_path, lint, compliant_text, uni
     found = [d for d in result.diagnostics if d.rule_id == "LL803"]
     assert bool(found) == fires
     assert ("每千词" if unit == "words" else "每千字") in found[0].message
+
+
+@pytest.mark.parametrize("cited, says", [
+    ("深入开展七五普法", "「七五普法」已于2020年12月31日到期，后续为八五普法规划（2021—2025年，2021年6月印发），2021年度报告仍作为现行依据引用"),
+    ("贯彻《法治政府建设实施纲要（2015—2020年）》",
+     "已于2020年12月31日到期，后续为《法治政府建设实施纲要（2021—2025年）》（2021年8月印发）"),
+    ("学习《中华人民共和国合同法》", "「《中华人民共和国合同法》」已于2021年1月1日被《中华人民共和国民法典》取代"),
+])
+def test_a_plan_that_ran_out_is_said_to_have_expired_a_law_to_have_been_replaced(lint, cited, says):
+    """The 2015—2020 纲要 and 七五普法 expired with 2020; their successors came in mid-2021."""
+    result = lint(f"安溪县卫生健康局2021年法治政府建设年度报告\n一、2021年推进法治政府建设的主要举措和成效\n{cited}。\n")
+    messages = [d.message for d in result.diagnostics if d.rule_id == "LL602"]
+    assert len(messages) == 1 and says in messages[0], messages

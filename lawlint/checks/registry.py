@@ -26,14 +26,18 @@ _ENTRIES = Param("entries", {"type": "array", "minItems": 1, "items": {
         "until": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                   "description": "Repealed, replaced or expired on this date."},
         "successor": {"type": "string"},
+        "expired": {"type": "boolean",
+                    "description": "It ran out (a plan whose period ended the day before `until`) "
+                                   "rather than being replaced on `until`."},
         "source": {"type": "string", "minLength": 1, "description": "Where the date was verified."}}}},
-    "The registry: one `{name, pattern, until, successor, source}` per law, regulation or plan.",
+    "The registry: one `{name, pattern, until, successor, source}` per law, regulation or plan "
+    "(`expired: true` for a plan that ran out).",
     regex=True)
 
 
 @register("registry", _ENTRIES,
           regex_param("historical", "Words that mark a sentence as history (收官, 期间, 原…)."),
-          provides=("found", "successor", "date", "year"))
+          provides=("found", "successor", "date", "year", "status"))
 class RegistryCheck:
     """Each entry: `pattern`, `until` (YYYY-MM-DD: repealed, replaced or expired), `successor`,
     `source`. A match is a finding when the report year begins on or after `until`, unless its
@@ -42,7 +46,7 @@ class RegistryCheck:
 
     def __init__(self, params: Mapping[str, Any]):
         self.entries = [(compile_pattern(e["pattern"]), datetime.date.fromisoformat(e["until"]),
-                         e["successor"]) for e in params["entries"]]
+                         e["successor"], bool(e.get("expired"))) for e in params["entries"]]
         self.historical = compile_pattern(params["historical"])
 
     def run(self, ctx: Context) -> Iterator[Hit]:
@@ -50,7 +54,7 @@ class RegistryCheck:
         if doc.year is None:
             return
         text = doc.folded.text
-        for pattern, until, successor in self.entries:
+        for pattern, until, successor, expired in self.entries:
             if datetime.date(doc.year, 1, 1) < until:
                 continue
             for match in pattern.finditer(text, doc.body_start, doc.body_end):
@@ -58,11 +62,22 @@ class RegistryCheck:
                 if not self._historical(context, until):
                     yield Hit(doc.span(match.start(), match.end()),
                               {"found": match.group(0), "successor": successor, "year": doc.year,
-                               "date": f"{until.year}年{until.month}月{until.day}日"})
+                               "date": _day(until), "status": _status(until, successor, expired)})
 
     def _historical(self, sentence: str, until: datetime.date) -> bool:
         years = [int(y) for y in _YEAR.findall(sentence)]
         return self.historical.search(sentence) is not None or any(y < until.year for y in years)
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _status(until: datetime.date, successor: str, expired: bool) -> str:
+    """How the entry ended: a plan ran out with its last day; a law was replaced on a day."""
+    if expired:
+        return f"已于{_day(until - datetime.timedelta(days=1))}到期，后续为{successor}"
+    return f"已于{_day(until)}被{successor}取代"
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -59,7 +59,7 @@ class PunctuationCheck:
     """ASCII `marks` (of , : ; ? ! ( )) touching Chinese text should be full-width. Never
     inside numbers (1,000, 10:30), URLs, e-mail addresses, code, comments or Latin text, nor
     in a heading's ordinal (that is kind `ordinal-form`'s). 国发(2021)26号 gets the
-    六角括号 of GB/T 9704 7.2.4: 国发〔2021〕26号. One finding per line: a line that has one such
+    六角括号 of GB/T 9704 7.2.5 (发文字号): 国发〔2021〕26号. One finding per line: a line that has one such
     mark usually has them throughout (an input method or a conversion), and one fix covers all."""
 
     def __init__(self, params: Mapping[str, Any]):
