@@ -23,6 +23,7 @@ from conftest import COMPLIANT, ROOT
 from lawlint.cli import main
 
 GOOD = COMPLIANT.read_bytes()
+WITNESSED = GOOD.replace("依法".encode(), "依法,".encode(), 1)   # one TY101 finding: the rules ran
 POISON = "毒丸".encode()   # a report holding this makes the patched stage raise
 
 
@@ -35,7 +36,7 @@ def run(*args, **env):
 def batch(tmp_path: Path, count: int = 40, poisoned: tuple[int, ...] = (17,)) -> Path:
     """`count` good reports (enough for worker processes), the `poisoned` ones marked."""
     for index in range(count):
-        data = GOOD + (POISON if index in poisoned else b"")
+        data = WITNESSED + (POISON if index in poisoned else b"")
         (tmp_path / f"r{index:02d}.txt").write_bytes(data)
     return tmp_path
 

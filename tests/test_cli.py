@@ -19,7 +19,8 @@ def run(*args, input=None):
 @pytest.mark.parametrize("args, code", [
     ((COMPLIANT,), 0),
     ((SEEDS,), 1),
-    ((COMPLIANT, "--fail-on", "info"), 1),
+    ((COMPLIANT, "--fail-on", "info"), 0),                       # LL107 (info) is off by default
+    ((COMPLIANT, "--fail-on", "info", "--select", "LL107"), 1),   # selected by its id, it runs
     ((SEEDS, "--fail-on", "never"), 0),
     ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--ignore", "LL601"), 0),   # LL502 is a warning
     ((SEEDS / "004_3b8f22655ae3d0b6.txt", "--ignore", "LL601", "--fail-on", "warning"), 1),
@@ -45,7 +46,7 @@ def test_text_output_shows_location_rule_snippet_and_caret():
     at = lines.index("<stdin>:33:1: warning LL502 [*] 序号“(五)”与同级标题写法不一致，应为“（五）”")
     assert lines[at + 1].startswith("    33 | (五)坚持执法为民")
     assert lines[at + 2] == "       | ^^^^"  # (五) is 4 cells: 五 is double-width
-    assert lines[-1] == "1 file checked: 0 errors, 1 warning, 1 info"
+    assert lines[-1] == "1 file checked: 0 errors, 1 warning, 0 info"
 
 
 def test_caret_aligns_under_wide_characters():

@@ -24,6 +24,7 @@ def test_rules_lists_every_active_rule_with_its_basis():
     built_in = len(BUILTIN_RULES)
     assert [line.split()[0] for line in lines[:built_in]] == [rule.id for rule in BUILTIN_RULES]
     assert len(lines) == built_in + 34 + 3 and lines[built_in].startswith("LL101  measures-missing")
+    assert any(line.startswith("LL107  other-matters-missing         off") for line in lines)   # opt-in, listed
     assert lines[-1].startswith("TY103  unpaired-marks")
     assert "《法治政府建设与责任落实督察工作规定》" in lines[built_in]
 
@@ -31,7 +32,8 @@ def test_rules_lists_every_active_rule_with_its_basis():
 def test_rules_json_includes_composed_packs():
     rows = json.loads(run("rules", "--pack", "shenzhen-topics", "--format", "json").output)
     assert {row["id"] for row in rows} >= {"LL101", "SZ108", "LL001"}
-    assert set(rows[0]) == {"id", "name", "severity", "kind", "pack", "basis"}
+    assert set(rows[0]) == {"id", "name", "severity", "kind", "pack", "basis", "enabled"}
+    assert [row["enabled"] for row in rows if row["id"] == "LL107"] == [False]
 
 
 @pytest.mark.parametrize("key", ["LL103", "causes-missing"])
@@ -135,7 +137,7 @@ def test_test_pack_runs_annotated_fixtures(tmp_path):
 def test_statistics_counts_findings_per_rule():
     lines = run(SEEDS, "--statistics").output.splitlines()
     assert lines[0].split() == ["18", "TY101", "warning", "half-width-punctuation"]
-    assert lines[-1] == "5 files checked: 9 errors, 47 warnings, 9 info"
+    assert lines[-1] == "5 files checked: 9 errors, 47 warnings, 4 info"   # LL107 is off by default
 
 
 def test_bare_lawlint_invocation_still_lints_paths():

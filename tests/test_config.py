@@ -59,7 +59,7 @@ def test_yaml_configuration_settings(tmp_path, config, expected_code, check):
 def test_pyproject_tool_table_is_found_upwards(tmp_path):
     report = project(tmp_path, '[project]\nname = "docs"\n\n[tool.lawlint]\nfail-on = "warning"\n'
                      'severity = { LL406 = "error" }\n', name="pyproject.toml")
-    assert findings(report) == (1, {"LL107": "info", "LL406": "error"})
+    assert findings(report) == (1, {"LL406": "error"})
 
 
 def test_pyproject_without_a_lawlint_table_is_skipped(tmp_path):
@@ -96,9 +96,9 @@ def test_include_and_exclude_filter_directory_walks_only(tmp_path):
 
 
 def test_command_line_overrides_configuration(tmp_path):
-    report = project(tmp_path, "fail-on: warning\nignore: [LL107]\n")
+    report = project(tmp_path, "fail-on: warning\nignore: [LL406]\n")
     assert findings(report, "--fail-on", "error")[0] == 0
-    assert "LL107" in findings(report, "--isolated")[1]
+    assert "LL406" not in findings(report)[1] and "LL406" in findings(report, "--isolated")[1]
     other = tmp_path / "other.yaml"
     other.write_text("severity: {LL406: error}\n", encoding="utf-8")
     assert findings(report, "--config", other)[1]["LL406"] == "error"
@@ -110,7 +110,7 @@ def test_pack_paths_in_configuration_are_relative_to_it(tmp_path):
         "name: local\nversion: '1'\nextends: national\noverrides:\n  LL406: {severity: error}\n",
         encoding="utf-8")
     report = project(tmp_path, "packs: [packs/local.yaml]\n")
-    assert findings(report) == (1, {"LL107": "info", "LL406": "error"})
+    assert findings(report) == (1, {"LL406": "error"})
 
 
 @pytest.mark.parametrize("name, config, expected", [

@@ -61,8 +61,9 @@ def register(group: click.Group) -> None:
 
 def _rules(packs, output_format) -> int:
     ruleset = _ruleset(packs)
-    rows = [{"id": r.id, "name": r.name, "severity": r.severity, "kind": r.kind, "pack": r.pack,
-             "basis": r.basis} for r in ruleset.all_rules]
+    rows = [{"id": r.id, "name": r.name, "severity": r.severity if r.enabled else "off",
+             "kind": r.kind, "pack": r.pack, "basis": r.basis, "enabled": r.enabled}
+            for r in _with_off_rules(ruleset)]
     out = console(sys.stdout, for_people=output_format == "text")
     if output_format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -72,6 +73,17 @@ def _rules(packs, output_format) -> int:
         out.write(f"{row['id']}  {row['name']:<{width}}  {row['severity']:<7}  "
                   f"{row['kind']:<11}  {row['basis']}\n")
     return 0
+
+
+def _with_off_rules(ruleset) -> list:
+    """The rules that run, with each off-by-default rule of the packs in its place among
+    its pack's rules (after the last one with a smaller id), so `lawlint rules` shows it."""
+    listed = list(ruleset.all_rules)
+    for rule in (rule for rule in ruleset.deselected if not rule.enabled):
+        before = [index for index, other in enumerate(listed)
+                  if other.pack == rule.pack and other.id < rule.id]
+        listed.insert(before[-1] + 1 if before else len(listed), rule)
+    return listed
 
 
 def _explain(key, packs) -> int:

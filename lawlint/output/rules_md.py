@@ -30,7 +30,9 @@ def render() -> str:
 
 def _section(rule: Rule) -> list[str]:
     lines = ["", f'<a id="{rule.id.lower()}"></a>', "", f"## {rule.id} {rule.name}", "",
-             f"- severity: **{rule.severity}**; kind: `{rule.kind}`; pack: `{rule.pack}`",
+             f"- severity: **{rule.severity}**; kind: `{rule.kind}`; pack: `{rule.pack}`"
+             + ("; **off by default** (`--select " + rule.id + "` or `enabled: true` in a pack's overrides)"
+                if not rule.enabled else ""),
              f"- message: {rule.message}", f"- basis: {rule.basis}", "", rule.description.strip()]
     for group, title in (("bad", "Reported"), ("good", "Not reported")):
         for text in rule.examples.get(group, ())[:1]:

@@ -27,7 +27,7 @@ from lawlint.packs.packfile import DEFAULT_PACKS, PackFile
 
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples",
-                 "published", "about"}
+                 "published", "about", "enabled"}
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -47,6 +47,7 @@ class Rule:
     origin: tuple[str, int | None] = ("", None)
     published: str | None = None   # the severity when the report is a published copy
     about: str | None = None       # the part it judges, for the audit matrix (pack `about:`)
+    enabled: bool = True           # False: runs only when selected by its id or name (ruff's opt-in)
 
 
 _SUPPRESSION_BASIS = "lawlint 内置规则：行内抑制指令（<!-- lawlint-disable … -->）的使用"
@@ -119,9 +120,16 @@ class RuleSet:
         return any(matches(rule, (key,)) for rule in (*self.all_rules, *self.deselected))
 
     def select(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> RuleSet:
-        """Keep rules matching `select` (all if empty), minus those matching `ignore`."""
+        """Keep rules matching `select` (all enabled ones if empty), minus those matching
+        `ignore`. A rule that is off by default (`enabled: false`) runs only when `select`
+        names it by id or name: a prefix (LL1) does not turn it on."""
+        def chosen(rule: Rule) -> bool:
+            if not rule.enabled:
+                return any(key in (rule.id, rule.name) for key in select)
+            return not select or matches(rule, select)
+
         def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-            return tuple(r for r in rules if (not select or matches(r, select)) and not matches(r, ignore))
+            return tuple(r for r in rules if chosen(r) and not matches(r, ignore))
         kept = replace(self, rules=keep(self.rules), builtins=keep(self.builtins))
         left_out = tuple(rule for rule in self.all_rules if rule not in kept.all_rules)
         return replace(kept, deselected=self.deselected + left_out)
@@ -265,7 +273,8 @@ def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     examples = {k: tuple(v) for k, v in item.get("examples", {}).items()}
     return Rule(item["id"], item["name"], item["severity"], item["kind"], item["message"],
                 item.get("description", ""), item["basis"], check, pack.name, params, examples,
-                (str(pack.path), pack.line(*path)), item.get("published"), item.get("about"))
+                (str(pack.path), pack.line(*path)), item.get("published"), item.get("about"),
+                item.get("enabled", True))
 
 
 def _patterns(value: Any):
