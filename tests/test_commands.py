@@ -23,9 +23,9 @@ def test_rules_lists_every_active_rule_with_its_basis():
 
     built_in = len(BUILTIN_RULES)
     assert [line.split()[0] for line in lines[:built_in]] == [rule.id for rule in BUILTIN_RULES]
-    assert len(lines) == built_in + 34 + 3 and lines[built_in].startswith("LL101  measures-missing")
+    assert len(lines) == built_in + 34 + 4 and lines[built_in].startswith("LL101  measures-missing")
     assert any(line.startswith("LL107  other-matters-missing         off") for line in lines)   # opt-in, listed
-    assert lines[-1].startswith("TY103  unpaired-marks")
+    assert lines[-1].startswith("TY201  miswritten-words")
     assert "《法治政府建设与责任落实督察工作规定》" in lines[built_in]
 
 
@@ -67,7 +67,7 @@ def test_builtin_packs_pass_check_pack():
     result = run("check-pack", *sorted((ROOT / "rules").glob("*.yaml")))
     assert result.exit_code == 0, result.output
     assert "national.yaml: ok (34 rules, 87 examples)" in result.output
-    assert "typography.yaml: ok (3 rules, 17 examples)" in result.output
+    assert "typography.yaml: ok (4 rules, 20 examples)" in result.output
 
 
 BAD_PACK = """\
@@ -137,7 +137,7 @@ def test_test_pack_runs_annotated_fixtures(tmp_path):
 def test_statistics_counts_findings_per_rule():
     lines = run(SEEDS, "--statistics").output.splitlines()
     assert lines[0].split() == ["18", "TY101", "warning", "half-width-punctuation"]
-    assert lines[-1] == "5 files checked: 9 errors, 47 warnings, 4 info"   # LL107 is off by default
+    assert lines[-1] == "5 files checked: 9 errors, 54 warnings, 4 info"   # LL107 off; TY201 7
 
 
 def test_bare_lawlint_invocation_still_lints_paths():

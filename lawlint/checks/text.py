@@ -1,4 +1,5 @@
-"""Kinds that match text: `phrase` (a pattern that must or must not appear), `citation`."""
+"""Kinds that match text: `phrase` (a pattern that must or must not appear), `citation`,
+`substitute` (miswritten words and their right form, prh-style)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,36 @@ class CitationCheck:
         mean 2021—2025); None when the slip could mean more than one."""
         near = [known for known in self.periods if known[0] == period[0] or known[1] == period[1]]
         return near[0] if len(near) == 1 else None
+
+
+_WORDS = Param("words", {"type": "array", "minItems": 1, "items": {
+    "type": "object", "additionalProperties": False, "required": ["pattern", "expected"],
+    "properties": {
+        "pattern": {"type": "string", "minLength": 1, "description": "The miswritten form (a regex)."},
+        "expected": {"type": "string", "description": "The right form; \\1 or \\g<name> take a group."},
+        "fix": {"type": "boolean", "description": "Whether --fix may write it (default true): "
+                                                  "false where the right form depends on what is meant."}}}},
+    "Miswritten words: one `{pattern, expected, fix}` each, as prh writes its rules.", regex=True)
+
+
+@register("substitute", _WORDS, provides=("found", "expected"))
+class SubstituteCheck:
+    """Each match of an entry's `pattern` is a finding that names `expected` (groups expanded)
+    and, unless the entry says `fix: false`, carries it as a fix: the genre's miswritten words
+    (截止至 → 截至, 法制轨道 → 法治轨道) are data, one entry each."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.words = [(compile_pattern(word["pattern"]), word["expected"], word.get("fix", True))
+                      for word in params["words"]]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        text = doc.folded.text
+        for pattern, expected, fixable in self.words:
+            for match in pattern.finditer(text):
+                if match.end() == match.start():
+                    continue
+                span = doc.span(match.start(), match.end())
+                right = match.expand(expected)
+                yield Hit(span, {"found": match.group(0), "expected": right},
+                          fix=(Edit(span, right),) if fixable else ())
