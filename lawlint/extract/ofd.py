@@ -22,15 +22,18 @@ import math
 import posixpath
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lawlint.document import source
 from lawlint.errors import InputError
 from lawlint.extract import _package
+
+if TYPE_CHECKING:   # the XML parser is imported when an .ofd is read, not at every start-up
+    import xml.etree.ElementTree as ET
 
 SUFFIXES = (".ofd",)
 _HINT = "the file may be truncated or damaged; export the OFD again, or lint the original .docx"
@@ -55,6 +58,8 @@ class _Broken(Exception):
 
 def _pages(data: bytes, name: str) -> list[list[str]]:
     """The lines of each page, in page order."""
+    import xml.etree.ElementTree as ET
+
     _package.check_package(data, name, OFD)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -124,6 +129,8 @@ def _parsed(data: bytes, part: str) -> ET.Element:
     """An XML part, refused if it declares a DTD (check_package scans the parts named .xml;
     a location may name any part). GB-encoded parts, which expat cannot read, are decoded
     here: the standard says UTF-8, some producers write GBK."""
+    import xml.etree.ElementTree as ET
+
     if any(marker in data for marker in _DTD):
         raise _Broken(f"{part} declares a DTD")
     declared = _DECLARED.match(data)

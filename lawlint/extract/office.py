@@ -15,15 +15,15 @@ named, never guessed; anything else is an InputError before LibreOffice starts."
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawlint.document import source
 from lawlint.errors import InputError, UnsupportedFormat
 from lawlint.extract import _SAVE_AS, docx
+
+if TYPE_CHECKING:   # process tools are imported when a file is converted, not at every start-up
+    import subprocess
 
 SUFFIXES = (".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt")
 SOFFICE_ENV = "LAWLINT_SOFFICE"   # the soffice to run, when it is not on PATH
@@ -58,6 +58,8 @@ def extract(data: bytes, name: str, encoding: str | None = None) -> source.Sourc
 def soffice() -> str | None:
     """The LibreOffice to run: LAWLINT_SOFFICE when set (and nothing else then), else
     soffice or libreoffice on PATH."""
+    import shutil
+
     chosen = os.environ.get(SOFFICE_ENV)
     if chosen:
         return shutil.which(chosen)
@@ -88,6 +90,8 @@ def convert(program: str, data: bytes, suffix: str, named: str | None, name: str
     to each other (or to the user's own LibreOffice), so worker processes converting side
     by side must not share one. A fresh profile costs under 0.1 s of the ~1.1 s a file takes
     (measured, LibreOffice 7.4), too little to keep one per process and clean it up."""
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="lawlint-convert-") as folder:
         given = Path(folder, "report" + suffix)
         given.write_bytes(data)
@@ -105,6 +109,8 @@ def convert(program: str, data: bytes, suffix: str, named: str | None, name: str
 def _run(command: list[str], name: str) -> str:
     """Run LibreOffice in a session of its own (no terminal, killed whole on timeout);
     the last thing it said on stderr, which is where it reports a file it could not load."""
+    import subprocess
+
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, start_new_session=True)
     try:
@@ -121,6 +127,9 @@ def _run(command: list[str], name: str) -> str:
 def _kill(process: subprocess.Popen) -> None:
     """soffice starts oosplash, which starts soffice.bin: all of them go, with SIGKILL (an
     oosplash whose soffice.bin died was seen waiting forever, deaf to SIGTERM)."""
+    import signal
+    import subprocess
+
     if os.name == "posix":
         try:
             os.killpg(process.pid, signal.SIGKILL)
