@@ -21,11 +21,11 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Every limit and its default. Sizes are in bytes; `describe()` says what each is for."""
+    """Every limit and its default. Sizes are in bytes; DESCRIPTIONS says what each is for."""
 
-    zip_member: int = 64 * MB       # uncompressed size of one member of a .docx (from its header)
-    zip_total: int = 256 * MB       # uncompressed size of all members of a .docx together
-    xml_text: int = 8 * MB          # one XML text node in a .docx (below lxml's own 10,000,000 bytes)
+    zip_member: int = 64 * MB       # uncompressed size of one member of a .docx or .ofd (from its header)
+    zip_total: int = 256 * MB       # uncompressed size of all members of a .docx or .ofd together
+    xml_text: int = 8 * MB          # one XML text node of a .docx or .ofd (below lxml's 10,000,000 bytes)
     pdf_pages: int = 2000           # pages of a PDF
     pdf_stream: int = 64 * MB       # decompressed size of one PDF stream
     pdf_total: int = 256 * MB       # decoded stream bytes one PDF may make lawlint read, all pages

@@ -147,6 +147,10 @@ class RuleSet:
     def find(self, key: str) -> Rule | None:
         return next((r for r in self.all_rules if key in (r.id, r.name)), None)
 
+    def builtin(self, key: str) -> Rule | None:
+        """A built-in rule the engine stamps itself (LL001…LL006), if selection left it on."""
+        return next((r for r in self.builtins if key in (r.id, r.name)), None)
+
 
 def matches(rule: Rule, keys: tuple[str, ...]) -> bool:
     """A rule is named by its id, an id prefix ('LL4') or its name."""

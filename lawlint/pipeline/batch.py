@@ -37,6 +37,15 @@ class Worker(Protocol[R_co]):
         a resource running out, reported on that item so the rest of the batch goes on."""
 
 
+class WorkerDied(RuntimeError):
+    """A worker process ended while on `items` (killed for memory, a crash in a C library):
+    raised by pipeline/workers.py, given to `Worker.failed` for the item that killed it."""
+
+    def __init__(self, exitcode: int | None, items: Sequence[str]) -> None:
+        super().__init__(f"a worker process ended (exit code {exitcode}) while on: "
+                         + ", ".join(items))
+
+
 def guarded(worker: Worker[R], item: str) -> R:
     """The one error boundary of a batch: whatever `run` raises becomes that item's result."""
     try:

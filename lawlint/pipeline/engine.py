@@ -28,10 +28,7 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
     rules = [replace(rule, severity=rule.published) if published and rule.published else rule
              for rule in ruleset.rules]
     found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
-    if document.source.detected:
-        found += _detected(document, ruleset)
-    if document.source.revisions or document.source.comments:
-        found += _unaccepted(document, ruleset)
+    found += tuple(_source_notices(document, ruleset))
     if "lawlint-" not in document.source.text:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint.pipeline import suppress  # only reports that carry directives need this stage
@@ -54,34 +51,30 @@ def _run_rule(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
     except Exception as exc:  # a check's bug must not stop the batch; say what happened
         hit = Hit(ctx.doc.anchor(), {"reason": internal(exc, f"规则 {rule.id} 检查本文件时")})
         return [stamp(INTERNAL_ERROR, hit, ctx.doc)]
-    failed = ruleset.find("LL003")
-    if failed is None or failed not in ruleset.builtins:
+    failed = ruleset.builtin("LL003")
+    if failed is None:
         return []
     return [stamp(failed, Hit(ctx.doc.anchor(), {"rule": rule.id, "reason": reason}), ctx.doc)]
 
 
-def _detected(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
-    """LL005: the encoding was a detection's guess; say which, at the top of the file."""
-    rule = ruleset.find("LL005")
-    if rule is None or rule not in ruleset.builtins:
-        return ()
-    return (stamp(rule, Hit(Span(0, 0), {"encoding": document.source.encoding}), document),)
-
-
-def _unaccepted(document: Document, ruleset: RuleSet) -> tuple[Diagnostic, ...]:
-    """LL006: a .docx with tracked changes or comments is not the final text."""
-    rule = ruleset.find("LL006")
-    if rule is None or rule not in ruleset.builtins:
-        return ()
-    counts = {"changes": document.source.revisions, "comments": document.source.comments}
-    return (stamp(rule, Hit(Span(0, 0), counts), document),)
+def _source_notices(document: Document, ruleset: RuleSet) -> Iterator[Diagnostic]:
+    """What the reader noticed about the file itself, said once at its top: LL005 an
+    encoding found by detection, LL006 a .docx with tracked changes or comments (not final)."""
+    source = document.source
+    notices = (("LL005", source.detected, {"encoding": source.encoding}),
+               ("LL006", source.revisions or source.comments,
+                {"changes": source.revisions, "comments": source.comments}))
+    for rule_id, noticed, args in notices:
+        rule = ruleset.builtin(rule_id) if noticed else None
+        if rule is not None:
+            yield stamp(rule, Hit(Span(0, 0), args), document)
 
 
 def _misused(document, ruleset, directives, regions, used, require_reason) -> Iterator[Diagnostic]:
     """LL004 for a directive that names no rule, LL001 for one that silenced nothing, LL002
     for one without a reason."""
-    unused, no_reason, unknown = (ruleset.find(key) for key in ("LL001", "LL002", "LL004"))
-    active = [rule is not None and rule in ruleset.builtins for rule in (unused, no_reason, unknown)]
+    unused, no_reason, unknown = (ruleset.builtin(key) for key in ("LL001", "LL002", "LL004"))
+    active = [rule is not None for rule in (unused, no_reason, unknown)]
     for region in regions:
         directive = region.directive
         missing = _unknown(ruleset, directive.rules)

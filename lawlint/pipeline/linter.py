@@ -58,6 +58,7 @@ class Resolver:
         self.options = replace(options, packs=tuple(self._pack_ref(p) for p in options.packs))
         self._fixed = config.load(Path(options.config)) if options.config else None
         self._merged: dict[Path | None, config.Settings] = {}   # per folder: files share it
+        self._broken: dict[Path | None, LawlintError] = {}   # a folder's unusable configuration
 
     def _pack_ref(self, reference: str) -> str:
         """Pack paths on the command line are relative to the working directory."""
@@ -74,15 +75,13 @@ class Resolver:
         merged = self._merged.get(folder)
         if merged is None:
             try:
-                base = config.discover(folder) if folder else self._fixed
+                merged = self._merge(config.discover(folder) if folder else self._fixed)
             except LawlintError as exc:
-                if path is None:
-                    raise
-                merged = self._merged[folder] = config.Settings(root=self.cwd, error=str(exc))
-            else:
-                merged = self._merged[folder] = self._merge(base)
-        elif merged.error and path is None:
-            config.discover(folder)   # raises it again, as the run's own error
+                self._broken[folder] = exc
+                merged = config.Settings(root=self.cwd, error=str(exc))
+            self._merged[folder] = merged
+        if merged.error and path is None:
+            raise self._broken[folder]   # the run's own configuration: a usage error
         return merged.for_file(path) if path and merged.per_path else merged
 
     def found(self, settings: config.Settings) -> bool:
@@ -305,7 +304,7 @@ def failure(path: str, error: BaseException, stdin_filename: str | None = None) 
     name = (stdin_filename or "<stdin>") if path == STDIN else Path(path).as_posix()
     if isinstance(error, LawlintError):   # a per-folder configuration or pack error
         reason = str(error)
-    elif error.__class__.__name__ == "WorkerDied":
+    elif isinstance(error, batch.WorkerDied):
         reason = (f"处理本文件的工作进程意外退出（{error.args[0] if error.args else ''}）；"
                   "可能是内存不足，请单独检查此文件，加 --jobs 1 可在本进程中重现")
     else:

@@ -23,17 +23,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from multiprocessing.connection import wait
 
-from lawlint.pipeline.batch import Ordered, Worker, guarded
+from lawlint.pipeline.batch import Ordered, Worker, WorkerDied, guarded
 
 _AHEAD = 2      # chunks handed to each worker beyond the last one yielded
 
 Chunk = tuple[int, Sequence[str]]   # the position of its first item, its items
-
-
-class WorkerDied(RuntimeError):
-    def __init__(self, exitcode: int | None, items: Sequence[str]) -> None:
-        super().__init__(f"a worker process ended (exit code {exitcode}) while on: "
-                         + ", ".join(items))
 
 
 def ordered(worker: Worker, items: Sequence[str], processes: int, size: int) -> Iterator:
