@@ -94,6 +94,12 @@ _DTD = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
 _OVERLAP = max(map(len, _DTD)) - 1
 
 
+def declares_dtd(data: bytes) -> bool:
+    """Whether a whole XML part holds a DTD marker (for a part a reader reaches outside the
+    scan of check_package, e.g. one not named .xml)."""
+    return any(marker in data for marker in _DTD)
+
+
 class _XmlScan:
     """What a streaming look at an XML part finds: a DTD marker anywhere (across chunk
     boundaries), and the longest run of bytes without '<'. That run is an upper bound on a

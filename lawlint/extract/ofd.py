@@ -119,8 +119,6 @@ def _candidates(base: str, location: str) -> list[str]:
     return [_normal(posixpath.join(posixpath.dirname(base), location)), _normal(location)]
 
 
-_DTD = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
-             for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 _DECLARED = re.compile(rb"\A\s*<\?xml[^>]*?encoding\s*=\s*[\"']\s*(?:gb2312|gbk|gb18030|cp936)\s*"
                        rb"[\"'][^>]*\?>", re.IGNORECASE)
 
@@ -131,7 +129,7 @@ def _parsed(data: bytes, part: str) -> ET.Element:
     here: the standard says UTF-8, some producers write GBK."""
     import xml.etree.ElementTree as ET
 
-    if any(marker in data for marker in _DTD):
+    if _package.declares_dtd(data):
         raise _Broken(f"{part} declares a DTD")
     declared = _DECLARED.match(data)
     if declared:
