@@ -72,13 +72,13 @@ def names(renders: str) -> tuple[str, ...]:
     return tuple(f.name for f in formats(renders))
 
 
-def get(name: str, renders: str = LINT) -> Callable:
-    """The render function of a format, imported only now."""
-    return _FORMATS[renders, name].load()
-
-
 def find(name: str, renders: str = LINT) -> Format:
     return _FORMATS[renders, name]
+
+
+def get(name: str, renders: str = LINT) -> Callable:
+    """The render function of a format, imported only now."""
+    return find(name, renders).load()
 
 
 register("text", LINT, "lawlint.output.text:render",
