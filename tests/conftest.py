@@ -38,8 +38,8 @@ def ruleset():
 @pytest.fixture(scope="session")
 def lint(ruleset):
     """Lint a report given as text; returns the FileResult."""
-    def run(text: str, year: int | None = None):
-        return linter.lint_source(source.from_text(text, "report.txt"), ruleset, year)
+    def run(text: str, year: int | None = None, name: str = "report.txt", published: bool | None = None):
+        return linter.lint_source(source.from_text(text, name), ruleset, year, published=published)
     return run
 
 

@@ -121,7 +121,7 @@ def test_traditional_character_version_gives_the_same_findings(tmp_path, origina
         [(d.rule_id, d.line) for d in originals[seed.name].diagnostics]
     for d in found.diagnostics:          # positions point into the traditional original
         line = traditional.split("\n")[d.line - 1]
-        if d.line == d.end_line:
+        if d.line == d.end_line and not d.masked:   # a masked excerpt shows no text to compare
             assert line[d.column - 1:d.end_column - 1] == d.excerpt
 
 

@@ -66,7 +66,7 @@ CASES = list(_load_cases())
 def test_rule_case(lint, rule_id, case):
     check(case)
     report = build(case)
-    result = lint(report.text, case.get("year"))
+    result = lint(report.text, case.get("year"), case.get("file", "report.txt"), case.get("published"))
     found = [report.place(d.line, d.column) for d in result.diagnostics if d.rule_id == rule_id]
     assert sorted(found) == sorted(case["expect"]), explain(report, result)
     if case.get("only"):

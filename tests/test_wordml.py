@@ -236,7 +236,8 @@ def test_a_seed_as_an_authors_word_file_gives_the_seeds_findings(seed):
     """Numbered headings, the measures heading in a tracked insertion after a deleted stale
     heading, the date in a content control, the 版头 in a text box: Word shows the seed."""
     text = seed.read_text(encoding="utf-8")
-    original = linter.run_file(str(seed), linter.Resolver(linter.Options(isolated=True))).result
+    every = linter.Options(isolated=True, habit_threshold=0)   # the .txt folds habits, a .docx cannot fix
+    original = linter.run_file(str(seed), linter.Resolver(every)).result
     converted = lint(to_word_docx(text), seed.stem + ".docx")
     assert converted.error is None
     assert docx_reader.extract(to_word_docx(text), "x.docx").text == text.rstrip("\n")

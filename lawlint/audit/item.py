@@ -8,7 +8,7 @@ import sys
 from array import array
 from dataclasses import asdict, dataclass, field, replace
 
-from lawlint.pipeline.result import Diagnostic, FileResult
+from lawlint.pipeline.result import Diagnostic, FileResult, Place, Replacement
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,5 +38,16 @@ def to_json(item: Item) -> dict:
 
 def from_json(data: dict) -> Item:
     result = dict(data["result"])
-    result["diagnostics"] = tuple(Diagnostic(**d) for d in result["diagnostics"])
+    result["diagnostics"] = tuple(_diagnostic(d) for d in result["diagnostics"])
     return Item(FileResult(**result), array("I", data["fingerprints"]))
+
+
+def _diagnostic(data: dict) -> Diagnostic:
+    """A cached finding: its fix and a habit's places back as the values they were (JSON
+    made them lists of dicts)."""
+    related = tuple(Place(**{**p, "fix": _fix(p)}) for p in data.get("related", ()))
+    return Diagnostic(**{**data, "fix": _fix(data), "related": related})
+
+
+def _fix(data: dict) -> tuple[Replacement, ...]:
+    return tuple(Replacement(**r) for r in data.get("fix", ()))

@@ -15,11 +15,13 @@ import regex
 from lawlint.document import Document, Edit, Section, Span
 from lawlint.document.organs import OrganGrammar
 from lawlint.document.parts import Element
+from lawlint.checks.lawbook import LawBook
 from lawlint.checks.params import (REGEX_DOC, KindSpec, Param, choice_param, element_param,
                                    elements_param, pack_parameter, regex_param, spec_of)
 from lawlint.patterns import TimedPattern, compile_pattern
 
-__all__ = ["REGEX_DOC", "SPECS", "Context", "Element", "Hit", "KINDS", "KindSpec", "Param", "SENTENCE", "TimedPattern",
+__all__ = ["REGEX_DOC", "SPECS", "Context", "Element", "Hit", "KINDS", "KindSpec", "Param", "SENTENCE",
+           "TimedPattern", "sentences_about",
            "choice_param", "compile_pattern", "element_param", "elements_param", "pack_parameter",
            "regex_param", "register"]
 
@@ -27,6 +29,16 @@ __all__ = ["REGEX_DOC", "SPECS", "Context", "Element", "Hit", "KINDS", "KindSpec
 # A sentence of folded text (full-width marks already half-width): what kinds that judge
 # sentence by sentence iterate over.
 SENTENCE = regex.compile(r"[^。;!?\n]+")
+
+
+def sentences_about(doc: Document, topic: TimedPattern) -> Iterator[tuple[int, str]]:
+    """(folded offset, text) of each body sentence that matches `topic`."""
+    for line in doc.lines:
+        if not doc.body_start <= line.start < doc.body_end or not topic.search(line.text):
+            continue
+        for sentence in SENTENCE.finditer(line.text):
+            if topic.search(sentence.group()):
+                yield line.start + sentence.start(), sentence.group()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +56,14 @@ class Context:
     """One document plus the pack's parameters and elements, with shared derived facts."""
 
     def __init__(self, doc: Document, params: Mapping[str, Any], elements: tuple[Element, ...],
-                 organs: OrganGrammar | None = None):
+                 organs: OrganGrammar | None = None, laws: LawBook | None = None,
+                 published: bool = False):
         self.doc = doc
+        self.published = published   # judged as the copy the public sees (--published, .html)
         self.params = params
         self.elements = elements
         self.organs = organs or OrganGrammar.from_pack({})
+        self.laws = laws or LawBook(())
 
     def present(self, key: str) -> bool:
         """The element is named by a heading at any level, or (with `topical_min`) enough
@@ -90,13 +105,15 @@ SPECS: dict[str, KindSpec] = {}
 
 
 def register(name: str, *params: Param, provides: tuple[str, ...] = (),
-             absence: bool = False) -> Callable[[type], type]:
+             absence: bool = False, published: bool = False,
+             habit: str = "") -> Callable[[type], type]:
     """Class decorator: make a check kind available to packs under `name`, with the
-    parameters it takes, the message placeholders its hits fill and whether a hit means the
-    part is absent (its whole contract)."""
+    parameters it takes, the message placeholders its hits fill, whether a hit means the
+    part is absent, whether it judges only the published copy and which hit argument tells
+    one habit from another (its whole contract)."""
     def add(cls: type) -> type:
         KINDS[name] = cls
-        SPECS[name] = spec_of(name, cls, params, provides, absence)
+        SPECS[name] = spec_of(name, cls, params, provides, absence, published, habit)
         return cls
     return add
 
@@ -104,5 +121,5 @@ def register(name: str, *params: Param, provides: tuple[str, ...] = (),
 def load_kinds() -> None:
     """Import every module that registers kinds (explicit, no discovery magic)."""
     from lawlint.checks import (  # noqa: F401
-        closing, figures, front, headings, identifier, presence, registry, sections, substance,
-        text, typography)
+        citations, closing, doubled, figures, front, headings, identifier, names, presence,
+        registry, relative, responsibility, scope, sections, substance, text, typography)

@@ -4,10 +4,12 @@ all is kind `present`."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import Context, Hit, pack_parameter, register
+from lawlint.checks import (Context, Hit, Param, compile_pattern, pack_parameter, regex_param,
+                            register)
 from lawlint.checks.headings import BASIS
 from lawlint.document import Document, Edit, Span, dates
 
@@ -114,3 +116,38 @@ def _standard(written: dates.WrittenDate) -> str:
     if None in (written.year, written.month, written.day):
         return "2024年1月29日 的形式"
     return f"{written.year}年{written.month}月{written.day}日"
+
+
+@register("publication-deadline", regex_param("stamp", "The page's publication date, with named "
+                                               "groups `y`, `m`, `d` (发布时间：2024-03-28)."),
+          pack_parameter("Pack parameter: the publication deadline as MM-DD."),
+          Param("since", {"type": "integer", "minimum": 2000},
+                "The first report year the deadline applies to."),
+          provides=("found", "deadline", "year"), published=True)
+class PublicationDeadlineCheck:
+    """The published copy (--published, or a web page) carries its publication date (the
+    发布时间 line above the title) and it is after the deadline of the year after the report
+    year. Only the page furniture before the report is read: a date in the body is the
+    report's own, and a copy not said to be the published one may be a re-post."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.stamp = compile_pattern(params["stamp"])
+        self.parameter = params["parameter"]
+        self.since = int(params["since"])
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        if not ctx.published or doc.year is None or doc.year < self.since:
+            return
+        match = self.stamp.search(doc.folded.text, 0, doc.body_start)
+        if match is None:
+            return
+        try:
+            day = datetime.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        except ValueError:
+            return   # not a calendar date: nothing to compare
+        limit = dates.deadline(doc.year + 1, str(ctx.params[self.parameter]))
+        if day > limit:
+            yield Hit(doc.span(match.start(), match.end()),
+                      {"found": match.group(0).strip(), "year": doc.year,
+                       "deadline": f"{limit.year}年{limit.month}月{limit.day}日"})

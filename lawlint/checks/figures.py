@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from lawlint.checks import (SENTENCE, Context, Hit, Param, compile_pattern, element_param,
-                            pack_parameter, regex_param, register)
+                            pack_parameter, regex_param, register, sentences_about)
 
 _CLAUSE = regex.compile(r"[^。;!?,、\n]+")
 
@@ -88,3 +88,69 @@ class RatioCheck:
         whole = self.whole.search(text) if part else None
         if part and whole and int(whole.group("n")):
             yield part.start(), part.end(), int(part.group("n")) / int(whole.group("n"))
+
+
+_KINDS = Param("kinds", {"type": "array", "minItems": 1, "items": {
+    "type": "object", "required": ["label", "pattern"], "additionalProperties": False,
+    "properties": {"label": {"type": "string"}, "pattern": {"type": "string", "minLength": 1}}}},
+    "What is reviewed, one `{label, pattern}` each (规范性文件, 重大行政决策…).", regex=True)
+
+
+@register("figure-per-kind", regex_param("topic"), _KINDS,
+          regex_param("figure", "A count or a rate (words for the whole, 均/所有, are not one)."),
+          provides=("found", "label"))
+class FigurePerKindCheck:
+    """Each kind that sentences name together with `topic` (规范性文件 with 合法性审查) must
+    have a `figure` of its own: in a clause that names it, or in a sentence that names no
+    other kind. A report that counts its enforcement decisions (法制审核100%) has said
+    nothing of its normative documents. Not judged: a kind never named with the topic, and a
+    report with no figure at all or with one for the whole (审核各类文件83份), which is
+    kind `figure`'s matter or enough."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.topic = compile_pattern(params["topic"])
+        self.figure = compile_pattern(params["figure"])
+        self.kinds = [(kind["label"], compile_pattern(kind["pattern"])) for kind in params["kinds"]]
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        first: dict[str, tuple[int, int, str]] = {}
+        counted: set[str] = set()
+        for offset, sentence in sentences_about(doc, self.topic):
+            named = self._named(sentence, offset, first)
+            if self.figure.search(sentence) is None:
+                continue
+            if not named:
+                return   # a figure for the review as a whole
+            counted.update(named if len(named) == 1 else self._counted(sentence))
+        if not counted:
+            return   # no figure at all: kind `figure` reports it once
+        for label, (start, end, found) in sorted(first.items(), key=lambda item: item[1][0]):
+            if label not in counted:
+                yield Hit(doc.span(start, end), {"found": found, "label": label})
+
+    def _named(self, text: str, offset: int, first: dict) -> set[str]:
+        named = set()
+        for label, pattern in self.kinds:
+            mention = pattern.search(text)
+            if mention:
+                named.add(label)
+                first.setdefault(label, (offset + mention.start(), offset + mention.end(), mention.group()))
+        return named
+
+    def _counted(self, sentence: str) -> set[str]:
+        """The kinds a figure belongs to, clause by clause (split at commas): those its own
+        clause names, else those named since the last figure (「审查规范性文件，共12件」)."""
+        counted: set[str] = set()
+        pending: set[str] = set()
+        for clause in _COMMA.split(sentence):
+            named = {label for label, pattern in self.kinds if pattern.search(clause)}
+            if self.figure.search(clause) is None:
+                pending |= named
+                continue
+            counted |= named or pending
+            pending = set()
+        return counted
+
+
+_COMMA = regex.compile(r"[,，]")

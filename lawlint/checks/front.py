@@ -1,10 +1,12 @@
-"""Kinds about the front matter: `title` (names what it must) and `addressee-form` (the
-addressee line as written). Whether they are there at all is kind `present`."""
+"""Kinds about the front matter: `title` (names what it must), `addressee-form` (the
+addressee line as written) and `addressee-pair` (党委 and 政府 both). Whether they are there at all is kind `present`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+import regex
 
 from lawlint.checks import Context, Hit, Param, REGEX_DOC, compile_pattern, regex_param, register
 from lawlint.document import Edit, Span
@@ -76,3 +78,32 @@ def _colon_fix(written: str, span: Span) -> tuple[Edit, ...]:
         return ()
     at = span.start + len(stripped) - 1
     return (Edit(Span(at, at + 1), "："),)
+
+
+_ITEMS = regex.compile(r"[^、，,及和;；:：\s]+")
+
+
+@register("addressee-pair",
+          regex_param("party", "An addressee item that is a party committee (区委, 县委, 党工委)."),
+          regex_param("government", "An addressee item that is a government (区政府, 县人民政府)."),
+          provides=("found", "missing"))
+class AddresseePairCheck:
+    """The 主送机关 names a party committee or a government but not both: a report goes to
+    本级党委和政府 together (「区政府：」 alone is half the addressee). Silent when it names
+    neither (a report to the department one level up) or there is none."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.party = compile_pattern(params["party"])
+        self.government = compile_pattern(params["government"])
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        line = doc.addressee
+        if line is None:
+            return
+        items = _ITEMS.findall(line.text)
+        party = any(self.party.search(item) for item in items)
+        government = any(self.government.search(item) for item in items)
+        if party != government:
+            span = doc.span(line.start, line.end)
+            yield Hit(span, {"found": doc.written(span).strip(), "missing": "政府" if party else "党委"})

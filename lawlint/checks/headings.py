@@ -68,13 +68,22 @@ class OrdinalFormCheck(_HeadingCheck):
         return _forms(doc)
 
 
-@register("heading-level", provides=("found", "expected", "line"))
+@register("heading-level",
+          Param("authored", {"type": "array", "items": {"type": "string", "pattern": r"^\.\w+$"}},
+                "File suffixes whose Markdown marks the author wrote (.md): there a rank written "
+                "at two levels is a finding too."),
+          provides=("found", "expected", "line"))
 class HeadingLevelCheck(_HeadingCheck):
-    """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy: a rank written
-    at two levels, or a child not deeper than its parent. No parameters."""
+    """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy. In a file
+    whose marks are the author's (suffix in `authored`): a rank written at two levels, or a
+    child not deeper than its parent. Elsewhere the marks are residue of a conversion (a PDF
+    made into text) and only the second, a contradiction of the ordinals, is reported."""
+
+    def __init__(self, params: Mapping[str, Any]):
+        self.authored = tuple(suffix.lower() for suffix in params["authored"])
 
     def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
-        return _levels(doc)
+        return _levels(doc, doc.source.path.lower().endswith(self.authored))
 
 
 def _marker_span(doc: Document, heading: Heading):
@@ -169,7 +178,7 @@ def _restyle(doc: Document, heading: Heading, style: str) -> dict:
             "expected": style.replace("N", number)}
 
 
-def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:
+def _levels(doc: Document, authored: bool) -> Iterator[tuple[Section, dict]]:
     first_level: dict[int, tuple[int, Section]] = {}
     for section in doc.sections:
         level = section.heading.markdown_level
@@ -179,7 +188,7 @@ def _levels(doc: Document) -> Iterator[tuple[Section, dict]]:
         seen = first_level.setdefault(rank, (level, section))
         parent = doc.sections[section.parent] if section.parent is not None else None
         parent_level = parent.heading.markdown_level if parent else None
-        if level != seen[0]:
+        if level != seen[0] and authored:
             yield section, {"found": "#" * level, "expected": "#" * seen[0],
                             "line": doc.source.location(doc.span(seen[1].start, seen[1].start).start)[0]}
         elif parent_level is not None and level <= parent_level:

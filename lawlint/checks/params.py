@@ -68,6 +68,8 @@ class KindSpec:
     provides: tuple[str, ...] = ()
     doc: str = field(default="", compare=False)
     absence: bool = False   # a finding means the part is not there at all (the audit's "missing")
+    published: bool = False  # judges only the copy the public sees: its examples are such copies
+    habit: str = ""          # the hit argument that tells habits apart (a word list's word)
 
     @property
     def parameter_names(self) -> frozenset[str]:
@@ -88,5 +90,6 @@ class KindSpec:
 
 
 def spec_of(name: str, cls: type, params: tuple[Param, ...], provides: tuple[str, ...],
-            absence: bool = False) -> KindSpec:
-    return KindSpec(name, params, provides, inspect.cleandoc(cls.__doc__ or ""), absence)
+            absence: bool = False, published: bool = False, habit: str = "") -> KindSpec:
+    return KindSpec(name, params, provides, inspect.cleandoc(cls.__doc__ or ""), absence, published,
+                    habit)

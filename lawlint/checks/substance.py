@@ -144,6 +144,26 @@ def _segmenter():
     return _SEGMENTER
 
 
+_WORDS: frozenset[str] | None = None
+
+
+def dictionary_words() -> frozenset[str]:
+    """The words of the trimmed jieba dictionary, without building jieba's tokenizer: a
+    lookup of a few words costs ~40 ms this way against ~300 ms for the tokenizer."""
+    global _WORDS
+    if _WORDS is None:
+        import importlib.metadata
+        import importlib.util
+        from types import SimpleNamespace
+
+        # where jieba's dictionary lies, without importing jieba (~40 ms and a log handler)
+        jieba = SimpleNamespace(__file__=importlib.util.find_spec("jieba").origin,
+                                __version__=importlib.metadata.version("jieba"))
+        with _trimmed_dictionary(jieba).open(encoding="utf-8") as lines:
+            _WORDS = frozenset(line.split(" ", 1)[0] for line in lines)
+    return _WORDS
+
+
 def _cache():
     from lawlint.usercache import cache_dir
 

@@ -87,7 +87,7 @@ _WORDS = Param("words", {"type": "array", "minItems": 1, "items": {
     "Miswritten words: one `{pattern, expected, fix}` each, as prh writes its rules.", regex=True)
 
 
-@register("substitute", _WORDS, provides=("found", "expected"))
+@register("substitute", _WORDS, provides=("found", "expected"), habit="expected")
 class SubstituteCheck:
     """Each match of an entry's `pattern` is a finding that names `expected` (groups expanded)
     and, unless the entry says `fix: false`, carries it as a fix: the genre's miswritten words

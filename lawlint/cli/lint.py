@@ -55,6 +55,9 @@ def main() -> None:
 @click.option("--require-reason", is_flag=True,
               help="Report suppressions that give no reason (LL002).")
 @click.option("--statistics", is_flag=True, help="Show a count per rule instead of each finding.")
+@click.option("--all", "every", is_flag=True,
+              help="List every finding: do not fold a fixable rule that fires on more than "
+                   "habit-threshold lines (default 5) into one finding.")
 @click.option("--encoding", help="Decode text files with this codec (gb18030, big5…) instead of detecting.")
 @click.option("--stdin-filename", metavar="NAME",
               help="Name (and format, by suffix) of the report read from '-'.")
@@ -79,7 +82,7 @@ def main() -> None:
 @limit_option
 @debug_option
 def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published,
-          config, isolated, require_reason, statistics, encoding, stdin_filename, max_size,
+          config, isolated, require_reason, statistics, every, encoding, stdin_filename, max_size,
           regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache,
           limit) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .ofd, .html; .doc, .wps, .rtf, .odt via LibreOffice
@@ -93,7 +96,8 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
                       keep_text=output_format == "text" and not statistics and show_source,
-                      published=published, regex_timeout=regex_timeout, jobs=jobs, limits=limit)
+                      published=published, regex_timeout=regex_timeout, jobs=jobs, limits=limit,
+                      habit_threshold=0 if every else None)
     view = _View(output_format, output, statistics, color, show_source, quiet)
     with usercache.session(off=no_cache):
         run_safely(lambda: _check(paths, options, view, _fixing(fix, diff, paths)))

@@ -8,7 +8,7 @@ from typing import TextIO
 from lawlint import __version__
 from lawlint.output import jsonwriter
 from lawlint.output.text import Tally
-from lawlint.pipeline.result import FileResult
+from lawlint.pipeline.result import Diagnostic, FileResult, Place
 
 SCHEMA_VERSION = 1
 
@@ -47,20 +47,28 @@ def _file(result: FileResult) -> dict:
         "organ": result.organ,
         "date": result.date,
         "published": result.published,
-        "findings": [
-            {
-                "rule_id": d.rule_id, "name": d.name, "severity": d.severity,
-                "message": d.message, "basis": d.basis,
-                "line": d.line, "column": d.column,
-                "end_line": d.end_line, "end_column": d.end_column,
-                "excerpt": d.excerpt,
-                "suppressed": {"justification": d.justification} if d.suppressed else None,
-                "fix": {"edits": [
-                    {"line": r.line, "column": r.column, "end_line": r.end_line,
-                     "end_column": r.end_column, "text": r.text} for r in d.fix]} if d.fix else None,
-                **({"paragraph": d.paragraph} if d.paragraph is not None else {}),
-                **({"page": d.page, "page_line": d.page_line} if d.page is not None else {}),
-            }
-            for d in result.diagnostics
-        ],
+        "findings": [_finding(d) for d in result.diagnostics],
     }
+
+
+def _finding(d: Diagnostic) -> dict:
+    return {
+        "rule_id": d.rule_id, "name": d.name, "severity": d.severity,
+        "message": d.message, "basis": d.basis,
+        "line": d.line, "column": d.column,
+        "end_line": d.end_line, "end_column": d.end_column,
+        "excerpt": d.excerpt,
+        "suppressed": {"justification": d.justification} if d.suppressed else None,
+        "fix": {"edits": [
+            {"line": r.line, "column": r.column, "end_line": r.end_line,
+             "end_column": r.end_column, "text": r.text} for r in d.fix]} if d.fix else None,
+        **({"paragraph": d.paragraph} if d.paragraph is not None else {}),
+        **({"page": d.page, "page_line": d.page_line} if d.page is not None else {}),
+        **({"count": d.count, "related": [_place(p) for p in d.related]} if d.related else {}),
+    }
+
+
+def _place(p: Place) -> dict:
+    """One place of a habit, where it is and what was found there."""
+    return {"line": p.line, "column": p.column, "end_line": p.end_line,
+            "end_column": p.end_column, "excerpt": p.excerpt, "message": p.message}

@@ -12,7 +12,7 @@ from typing import TextIO
 from lawlint import __version__
 from lawlint.output import jsonwriter
 from lawlint.packs.ruleset import INTERNAL_ERROR
-from lawlint.pipeline.result import Diagnostic, FileResult
+from lawlint.pipeline.result import Diagnostic, FileResult, Place
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 HELP_URI = "https://github.com/lawlint/lawlint/blob/main/docs/rules.md#{anchor}"
@@ -90,6 +90,8 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
     }
     if d.rule_id in index:
         result["ruleIndex"] = index[d.rule_id]
+    if d.related:
+        result["relatedLocations"] = _related(path, d)
     if d.fix:
         result["fixes"] = [{
             "description": {"text": d.message},
@@ -104,16 +106,30 @@ def _result(path: str, d: Diagnostic, index: dict[str, int]) -> dict:
     return result
 
 
+def _related(path: str, d: Diagnostic) -> list[dict]:
+    """A habit's places, each with what was found there (its first place is the result's)."""
+    total, artifact = len(d.related), _artifact(path)
+    return [{"id": number, "physicalLocation": {"artifactLocation": artifact,
+                                                "region": _text_region(p)},
+             "message": {"text": f"第 {number} 处（共 {total} 处）：{p.message}"}}
+            for number, p in enumerate(d.related, start=1)]
+
+
 def _region(d: Diagnostic) -> dict:
     """Lines and columns of the text; for .docx the paragraph is the line (a finding across
     paragraphs ends at the end of its first one); PDF pages go in properties."""
-    start, end = (d.paragraph, d.paragraph) if d.paragraph is not None else (d.line, d.end_line)
-    end_column = d.end_column if end == start or d.paragraph is None else d.column + 1
-    region = {"startLine": start, "startColumn": d.column, "endLine": end,
-              "endColumn": max(end_column, d.column), "snippet": {"text": d.excerpt}}
+    region = _text_region(d)
+    if d.paragraph is not None:
+        region.update(startLine=d.paragraph, endLine=d.paragraph)
     if d.page is not None:
         region["properties"] = {"page": d.page, "pageLine": d.page_line}
     return region
+
+
+def _text_region(p: Diagnostic | Place) -> dict:
+    """Where in the text: lines and code-point columns, the excerpt as the snippet."""
+    return {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line,
+            "endColumn": max(p.end_column, p.column), "snippet": {"text": p.excerpt}}
 
 
 def _artifact(path: str) -> dict:

@@ -74,6 +74,9 @@ def _file_lines(result: FileResult, display: Display) -> Iterator[tuple[str, str
 def _closing_lines(tally: Tally) -> Iterator[tuple[str, str | None]]:
     if tally.fixable:
         yield f"[*] {tally.fixable} fixable with --fix (--diff shows the changes)", None
+    if tally.habits:
+        yield (f"{_count(tally.habits, 'habit')} shown as one finding each ({tally.places} places; "
+               "--all lists every one)"), None
     yield tally.summary(), "bold"
 
 
@@ -169,6 +172,7 @@ class Tally:
 
     def __init__(self) -> None:
         self.files = self.failed = self.suppressed = self.fixable = self.published = 0
+        self.habits = self.places = 0   # findings that stand for many places, and those places
         self.counts = {"error": 0, "warning": 0, "info": 0}
 
     def add(self, result: FileResult) -> None:
@@ -179,6 +183,9 @@ class Tally:
         self.published += 1 if result.published and not result.error else 0
         for d in result.active:
             self.counts[d.severity] += 1
+            if d.related:
+                self.habits += 1
+                self.places += len(d.related)
 
     def counted(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         """The results, each added as it passes (for a format that writes the totals last)."""

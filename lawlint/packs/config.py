@@ -19,6 +19,7 @@ from lawlint.errors import LawlintError
 from lawlint.packs.packfile import DEFAULT_PACKS
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml", "pyproject.toml")
+HABIT_THRESHOLD = 5   # a fixable rule on more lines than this is one finding (pipeline/habits.py)
 
 
 def absolute(path: Path) -> Path:
@@ -48,6 +49,7 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     limits: tuple[tuple[str, Any], ...] = ()   # `limits:` (lawlint/limits.py), by name
+    habit_threshold: int = HABIT_THRESHOLD     # `habit-threshold:`; 0 lists every finding
     error: str | None = None   # a configuration found for this file could not be used: why
     per_path: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
@@ -166,4 +168,5 @@ def _settings(data: dict, path: Path) -> Settings:
         include=tuple(data.get("include", ())), exclude=tuple(data.get("exclude", ())),
         per_path=tuple(data.get("per-path", {}).items()),
         limits=tuple(data.get("limits", {}).items()),
+        habit_threshold=data.get("habit-threshold", HABIT_THRESHOLD),
     )

@@ -18,6 +18,7 @@ import regex
 from lawlint.packs import packfile
 from lawlint.document import parts
 from lawlint.checks import KINDS, SPECS, load_kinds
+from lawlint.checks.lawbook import LawBook, book_of
 from lawlint.document.grammar import Grammar
 from lawlint.document.organs import OrganGrammar
 from lawlint.document.parts import Cue, Element
@@ -108,6 +109,7 @@ class RuleSet:
     packs: tuple[str, ...]
     digest: str
     grammar: Grammar = field(default_factory=Grammar, compare=False)
+    laws: LawBook = field(default_factory=lambda: LawBook(()), compare=False)
     builtins: tuple[Rule, ...] = BUILTIN_RULES
     deselected: tuple[Rule, ...] = ()   # defined by the packs but left out by select/ignore
 
@@ -164,16 +166,19 @@ def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = Non
     parameters: dict[str, Any] = {}
     elements: list[Element] = []
     organs: dict = {}
+    laws: dict[str, dict] = {}
     for pack in files:
         _add_rules(pack, specs)
         _apply_overrides(pack, specs)
         parameters.update(pack.data.get("parameters", {}))
         elements = _merge_elements(elements, pack)
         organs = _merge_organs(organs, pack)
+        laws.update((entry["title"], entry) for entry in pack.data.get("laws", ()))
     rules = tuple(_build(item, pack, path) for item, pack, path in specs.values())
     digest = hashlib.sha256("".join(p.digest for p in files).encode()).hexdigest()
     grammar = Grammar(tuple(elements), OrganGrammar.from_pack(organs))
-    return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest, grammar)
+    return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest, grammar,
+                   book_of(list(laws.values())))
 
 
 def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:

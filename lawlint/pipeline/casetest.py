@@ -93,7 +93,10 @@ def _placeholders(template: str) -> set[str]:
 
 
 def _fires(rule: Rule, text: str, ruleset: RuleSet) -> bool:
-    result = linter.lint_source(source.from_text(text, "example.txt"), ruleset)
+    """Whether the rule fires on an example, linted as the copy its kind judges (a kind about
+    publication reads its examples as published copies)."""
+    published = True if SPECS[rule.kind].published else None
+    result = linter.lint_source(source.from_text(text, "example.txt"), ruleset, published=published)
     return any(d.rule_id == rule.id for d in result.diagnostics)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from lawlint.checks import Context, Hit
+from lawlint.checks import SPECS, Context, Hit
 from lawlint.pipeline.result import Diagnostic, Replacement
 from lawlint.document import Document, Edit, Span
 from lawlint.errors import internal
@@ -24,7 +24,8 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
     """Run every rule on one document; findings come back in file order. For a published
     copy, a rule with a `published` severity (the addressee or the closing missing, which
     web pages drop) is stamped with that severity instead."""
-    ctx = Context(document, ruleset.parameters, ruleset.elements, ruleset.grammar.organs)
+    ctx = Context(document, ruleset.parameters, ruleset.elements, ruleset.grammar.organs,
+                  ruleset.laws, published)
     rules = [replace(rule, severity=rule.published) if published and rule.published else rule
              for rule in ruleset.rules]
     found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
@@ -112,11 +113,13 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
     if len(excerpt) > _EXCERPT_LIMIT:
         excerpt = excerpt[:_EXCERPT_LIMIT - 1] + "…"
     page = source.page_of(line)
+    spec = SPECS.get(rule.kind)
     return Diagnostic(rule.id, rule.name, rule.severity, format_message(rule.message, hit.args),
                       rule.basis, line, column, end_line, end_column, excerpt, hit.span.start,
                       masked=hit.mask, paragraph=source.paragraph_of(line),
                       page=page[0] if page else None, page_line=page[1] if page else None,
-                      fix=_replacements(hit.fix, document) if hit.fix else ())
+                      fix=_replacements(hit.fix, document) if hit.fix else (),
+                      habit=str(hit.args.get(spec.habit, "")) if spec and spec.habit else "")
 
 
 def _shown_start(source, offset: int) -> int:

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lawlint.pipeline.result import Diagnostic, FileResult
+from lawlint.pipeline.result import Diagnostic, FileResult, Replacement
 
 MAX_PASSES = 10   # one fix can enable another (a heading restyled, then its siblings agree)
 
@@ -43,13 +43,11 @@ class Outcome:
 
 def apply(text: str, diagnostics: tuple[Diagnostic, ...]) -> tuple[str, int]:
     """Apply every active finding's fix that overlaps no fix taken before it; return the new
-    text and how many findings were fixed."""
+    text and how many findings (a habit: how many of its places) were fixed."""
     taken: list[tuple[int, int, str]] = []
     fixed = 0
-    for diagnostic in diagnostics:
-        if diagnostic.suppressed or not diagnostic.fix:
-            continue
-        edits = [(r.start, r.end, r.text) for r in diagnostic.fix]
+    for fix in units(diagnostics):
+        edits = [(r.start, r.end, r.text) for r in fix]
         if any(_overlaps(edit, other) for edit in edits for other in taken):
             continue  # the next pass sees it again, on the text this pass leaves
         taken.extend(edits)
@@ -61,6 +59,17 @@ def apply(text: str, diagnostics: tuple[Diagnostic, ...]) -> tuple[str, int]:
         position = end
     pieces.append(text[position:])
     return "".join(pieces), fixed
+
+
+def units(diagnostics: tuple[Diagnostic, ...]) -> list[tuple[Replacement, ...]]:
+    """The fixes to apply, one per active finding and one per place of a habit, in file
+    order: the same fixes in the same order whether habits were folded or not, so --fix
+    writes the same text either way (which fix wins an overlap depends on the order)."""
+    found = [(place.offset, d.rule_id, place.fix) for d in diagnostics if d.fix and not d.suppressed
+             for place in (d.related or (d,)) if place.fix]
+    if any(d.related for d in diagnostics):   # put each place back where it stood
+        found.sort(key=lambda unit: unit[:2])   # the engine's order; stable among equals
+    return [fix for _, _, fix in found]
 
 
 def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:

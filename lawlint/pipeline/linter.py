@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawlint.packs import config
-from lawlint.pipeline import batch, engine
+from lawlint.pipeline import batch, engine, habits
 from lawlint import extract
 from lawlint.document import fold, source, structure
 from lawlint.pipeline.result import FileResult
@@ -48,6 +48,7 @@ class Options:
     regex_timeout: float = DEFAULT_TIMEOUT   # seconds a pack regex may run before its rule fails (LL003)
     jobs: int | None = None         # worker processes for a batch; None: decide by batch size
     limits: tuple[tuple[str, str], ...] = ()   # --limit NAME=VALUE, over the configuration's
+    habit_threshold: int | None = None   # --all: 0, every finding listed; None: the configuration's
 
 
 class Resolver:
@@ -95,7 +96,9 @@ class Resolver:
         return replace(base, packs=o.packs or base.packs, select=o.select or base.select,
                        ignore=base.ignore + o.ignore, fail_on=o.fail_on or base.fail_on,
                        require_reason=o.require_reason or base.require_reason,
-                       published=o.published if o.published is not None else base.published)
+                       published=o.published if o.published is not None else base.published,
+                       habit_threshold=base.habit_threshold if o.habit_threshold is None
+                       else o.habit_threshold)
 
     def ruleset(self, settings: config.Settings) -> RuleSet:
         """The compiled rule set; an error that the configuration's choices caused (a pack it
@@ -208,7 +211,7 @@ class FileRun:
 
 def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
              data: bytes | None = None) -> FileRun:
-    """The one per-file pipeline (read → fold → parse → check → suppress → result) that
+    """The one per-file pipeline (read → fold → parse → check → suppress → habits → result) that
     lint, --fix and the audit call: `path` under its own settings, its bytes read here or
     given (`stdin` for '-', named by --stdin-filename; `data` already read by the caller)."""
     options = resolver.options
@@ -234,8 +237,11 @@ def run_file(path: str, resolver: Resolver, stdin: bytes | None = None,
 
 def _check(src: source.Source, ruleset: RuleSet, settings: config.Settings,
            year: int | None, timeout: float) -> tuple[FileResult, Document]:
-    return analyse(src, ruleset, year, settings.require_reason, settings.fail_on,
-                   settings.published, timeout)
+    """Lint, then fold each habit into one finding (after suppression, before any output)."""
+    result, document = analyse(src, ruleset, year, settings.require_reason, settings.fail_on,
+                               settings.published, timeout)
+    folded = habits.fold(result.diagnostics, settings.habit_threshold)
+    return (result if folded is result.diagnostics else replace(result, diagnostics=folded)), document
 
 
 def lint_path(path: str, resolver: Resolver, stdin: bytes | None = None) -> FileResult:

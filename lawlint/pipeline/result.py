@@ -1,4 +1,5 @@
-"""The values that leave the engine: `Diagnostic` (one finding) and `FileResult` (one file)."""
+"""The values that leave the engine: `Diagnostic` (one finding, or one habit of many places),
+`Place` (one of a habit's places) and `FileResult` (one file)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ class Replacement:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """One place of a habit (pipeline/habits.py): the finding that was there, its position
+    exact (1-based line, code-point column) and its own fix, so --fix edits place by place."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    message: str
+    offset: int = 0
+    fix: tuple[Replacement, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding with its identity stamped and its place as 1-based line and code-point column."""
 
@@ -44,7 +60,14 @@ class Diagnostic:
     paragraph: int | None = None   # .docx: the paragraph the finding is in
     page: int | None = None        # .pdf: the page, and the line on that page
     page_line: int | None = None
-    fix: tuple[Replacement, ...] = ()  # a safe fix (plain-text reports only)
+    fix: tuple[Replacement, ...] = ()  # a safe fix (plain-text reports only); a habit: its places'
+    related: tuple[Place, ...] = ()    # a habit: every place it stands for, this one first
+    habit: str = ""                    # what tells this rule's habits apart (a miswritten word)
+
+    @property
+    def count(self) -> int:
+        """How many places this finding stands for: 1, or a habit's places."""
+        return len(self.related) or 1
 
     def place(self) -> str:
         """Where a user finds it: 'paragraph 12', 'page 3, line 4', or 'line 12'."""
@@ -76,8 +99,9 @@ class FileResult:
         """The same findings without their fixes (a batch audit reports, it never rewrites)."""
         if not any(d.fix for d in self.diagnostics):
             return self
-        return replace(self, diagnostics=tuple(replace(d, fix=()) if d.fix else d
-                                               for d in self.diagnostics))
+        return replace(self, diagnostics=tuple(
+            replace(d, fix=(), related=tuple(replace(p, fix=()) for p in d.related)) if d.fix else d
+            for d in self.diagnostics))
 
     @property
     def failed(self) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from cases.casefile import CaseError, layout, part_names
 
-CASE_KEYS = ("name", "text", "without", "headings", "year", "expect", "only", "fixed")
+CASE_KEYS = ("name", "text", "file", "published", "without", "headings", "year", "expect", "only", "fixed")
 POSITION = re.compile(r"(?:(\S+) )?([1-9]\d*):([1-9]\d*)")
 
 
