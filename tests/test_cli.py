@@ -72,9 +72,9 @@ def test_json_output_schema():
     assert (data["schema"], data["version"]) == ("lawlint-json", 1)
     finding = next(f for f in data["files"][0]["findings"] if f["rule_id"] == "LL105")
     assert finding == {
-        "rule_id": "LL105", "name": "responsibility-not-section", "severity": "info",
-        "message": "第一责任人履职情况只出现在其他部分之中（“党政主要负责人履行推进法治建设第一责任人职责”），"
-                   "单列一部分更便于审阅",
+        "rule_id": "LL105", "name": "responsibility-not-section", "severity": "warning",
+        "message": "第一责任人履职情况没有自己的标题，只在其他部分中提到一句（“党政主要负责人履行推进法治建设"
+                   "第一责任人职责”）：应单列一部分写明主要负责人的履职",
         "basis": "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）年度报告内容",
         "line": 18, "column": 338, "end_line": 18, "end_column": 360,
         "excerpt": "党政主要负责人履行推进法治建设第一责任人职责", "suppressed": None, "fix": None,

@@ -117,7 +117,7 @@ def test_a_habit_stands_at_its_first_place_and_carries_every_place_and_fix_exact
     first = habit["related"][0]
     assert first["column"] == path.read_text(encoding="utf-8").split("\n")[first["line"] - 1].index(",") + 1
     shown = "、".join(str(f["line"]) for f in each)
-    assert habit["message"] == each[0]["message"] + f"（全文同类问题共 6 处：第 {shown} 行）"
+    assert habit["message"] == each[0]["message"] + f"（全文 6 行有同类问题：第 {shown} 行）"
 
 
 @pytest.mark.parametrize("text", [
@@ -193,9 +193,9 @@ def test_fold(found, threshold, expected):
 
 
 @pytest.mark.parametrize("lines, tail", [
-    ([3, 4, 5, 6, 7, 9], "（全文同类问题共 6 处：第 3、4、5、6、7、9 行）"),
-    ([1, 1, 2, 2, 3, 3], "（全文同类问题共 6 处：第 1、2、3 行）"),
-    (list(range(1, 11)), "（全文同类问题共 10 处：第 1、2、3、4、5、6、7、8 行等）"),
+    ([3, 4, 5, 6, 7, 9], "（全文 6 行有同类问题：第 3、4、5、6、7、9 行）"),
+    ([1, 1, 2, 2, 3, 3], "（全文 3 行有同类问题：第 1、2、3 行）"),
+    (list(range(1, 11)), "（全文 10 行有同类问题：第 1、2、3、4、5、6、7、8 行等）"),
 ])
 def test_the_message_ends_with_the_count_and_the_lines(lines, tail):
     folded = habits.fold(tuple(diagnostic("A", n) for n in lines), threshold=2)
@@ -227,7 +227,7 @@ def test_every_output_counts_a_habit_once_and_all_lists_each(tmp_path, output_fo
 
 def test_text_says_how_many_places_the_habits_stand_for(tmp_path):
     out = run(report(tmp_path, edited(6)), "--no-show-source").output
-    assert "（全文同类问题共 6 处：第 " in out
+    assert "（全文 6 行有同类问题：第 " in out
     assert "[*] 1 fixable with --fix" in out
     assert "1 habit shown as one finding each (6 places; --all lists every one)" in out
     assert "shown as one finding" not in run(report(tmp_path, edited(6)), "--all").output
@@ -283,7 +283,7 @@ def test_the_audit_folds_habits_the_same_way_and_its_matrix_does_not_change(tmp_
               for options in ((), (), ("--config", "each.yaml"))]   # the second from the cache
     folded, cached, each = ([f for f in a["files"][0]["findings"] if f["rule_id"] == "TY101"]
                             for a in audits)
-    assert (len(folded), len(each)) == (1, 6) and "全文同类问题共 6 处" in folded[0]["message"]
+    assert (len(folded), len(each)) == (1, 6) and "全文 6 行有同类问题" in folded[0]["message"]
     assert cached == folded and audits[1] == audits[0]
     assert [a["summary"]["by_rule"]["TY101"] for a in audits] == [1, 1, 6]
     assert audits[0]["files"][0]["elements"] == audits[2]["files"][0]["elements"]

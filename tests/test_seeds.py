@@ -23,7 +23,7 @@ MUST_REPORT = [
     ("000", "LL105", 18, "R only inside M, statement on line 18"),
     ("001", "LL401", 52, "the date has no organ name above it"),
     ("001", "LL103", 41, "S gives no causes"),
-    ("001", "LL105", 12, "R only a sub-item of M"),
+    ("001", "LL109", 12, "R only a sub-item of M, under a heading of its own (info)"),
     ("001", "LL602", 11, "《信访条例》 studied in 2023: replaced by 《信访工作条例》 from 2022-05-01"),
     ("002", "LL303", None, "no addressee line"),
     ("002", "LL103", 59, "S gives no causes"),
@@ -94,7 +94,9 @@ MUST_NOT_REPORT = [
     ("004", "LL403", None),                                  # 「2022 年 1 月 10 日」 extraction spaces
     ("004", "LL108", None),                                  # M, R, S, P: contents, not order
     ("004", "LL101", None), ("004", "LL102", None), ("004", "LL104", None),
-    ("004", "LL105", None), ("004", "LL106", None), ("004", "LL103", None),
+    ("004", "LL105", None), ("004", "LL109", None), ("004", "LL106", None), ("004", "LL103", None),
+    ("001", "LL105", None),                                  # a sub-heading is LL109 (info)
+    ("001", "LL803", None),                                  # 4.1 stock phrases per 1,000: no reason to send back
     ("004", "LL401", None), ("004", "LL407", None),
     ("000", "LL107", None), ("001", "LL107", None), ("002", "LL107", None),  # second reading:
     ("003", "LL107", None), ("004", "LL107", None),                          # LL107 is noise

@@ -72,7 +72,7 @@ class OrdinalFormCheck(_HeadingCheck):
           Param("authored", {"type": "array", "items": {"type": "string", "pattern": r"^\.\w+$"}},
                 "File suffixes whose Markdown marks the author wrote (.md): there a rank written "
                 "at two levels is a finding too."),
-          provides=("found", "expected", "line"))
+          provides=("found", "expected", "line", "relation", "level"))
 class HeadingLevelCheck(_HeadingCheck):
     """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy. In a file
     whose marks are the author's (suffix in `authored`): a rank written at two levels, or a
@@ -189,10 +189,12 @@ def _levels(doc: Document, authored: bool) -> Iterator[tuple[Section, dict]]:
         parent = doc.sections[section.parent] if section.parent is not None else None
         parent_level = parent.heading.markdown_level if parent else None
         if level != seen[0] and authored:
-            yield section, {"found": "#" * level, "expected": "#" * seen[0],
+            yield section, {"found": "#" * level, "expected": "#" * seen[0], "relation": "同级标题",
+                            "level": "#" * seen[0],
                             "line": doc.source.location(doc.span(seen[1].start, seen[1].start).start)[0]}
         elif parent_level is not None and level <= parent_level:
             yield section, {"found": "#" * level, "expected": "#" * (parent_level + 1),
+                            "relation": "上级标题", "level": "#" * parent_level,
                             "line": doc.source.location(doc.span(parent.start, parent.start).start)[0]}
 
 

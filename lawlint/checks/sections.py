@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lawlint.checks import (Context, Hit, compile_pattern, element_param, elements_param,
+from lawlint.checks import (Context, Hit, choice_param, compile_pattern, element_param, elements_param,
                             regex_param, register)
 
 
@@ -51,15 +51,21 @@ class StatementCheck:
 
 
 @register("statement-part", element_param(), regex_param("pattern", _LEADERS_DID),
+          choice_param("where", ("heading", "sentence"), "Report only one case: a level-2 heading "
+                       "(`heading`) or a sentence and no heading (`sentence`); both if left out.",
+                       required=False),
           provides=("element", "found"))
 class StatementPartCheck:
     """The statement is there but not as a part of its own: no level-1 heading names the
     element, and a level-2 heading does (the finding sits on it), or only a sentence inside
-    another part matches `pattern` (the finding sits on the sentence)."""
+    another part matches `pattern` (the finding sits on the sentence). `where` keeps one of
+    the two cases, so that a pack can weigh them apart (a sub-heading is easy to find, a
+    sentence is not)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.element = params["element"]
         self.pattern = compile_pattern(params["pattern"])
+        self.where = params.get("where")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
@@ -68,11 +74,12 @@ class StatementPartCheck:
             return
         label = ctx.label(self.element)
         if own:
-            line = own[0].heading.line
-            yield Hit(doc.span(line.start, line.end), {"element": label, "found": line.text})
+            if self.where != "sentence":
+                line = own[0].heading.line
+                yield Hit(doc.span(line.start, line.end), {"element": label, "found": line.text})
             return
         match = _first_uncited(self.pattern, doc.folded.text, doc.body_start, doc.body_end)
-        if match is not None:
+        if match is not None and self.where != "heading":
             yield Hit(doc.span(match.start(), match.end()), {"element": label, "found": match.group(0)})
 
 

@@ -14,17 +14,21 @@ from lawlint.document import Edit
 @register("phrase", regex_param("pattern"),
           choice_param("expect", ("present", "absent"), "Whether `pattern` must appear or must not."),
           element_param("within", "Search only this element's sections.", required=False),
+          Param("whole", {"type": "boolean"}, "With `within`: judge the element only where the "
+                "text shows all of it (another part or the closing block follows).", required=False),
           provides=("found", "element"))
 class PhraseCheck:
     """`expect: absent`: every match of `pattern` is a finding (`{found}`). `expect: present`
     with `within: KEY`: the element's sections must contain a match (causes in S); for an
     element made of topical sections (M written as 「二、依法履行职能」「三、…」) those sections.
-    Silent when the element is missing (another rule reports that)."""
+    Silent when the element is missing (another rule reports that), and with `whole: true`
+    when the element runs to the end of a text without a closing block (a copy cut short)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])
         self.expect = params["expect"]
         self.within = params.get("within")
+        self.whole = bool(params.get("whole"))
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
@@ -36,11 +40,19 @@ class PhraseCheck:
         sections = ctx.element_sections(self.within) if self.within else ()
         if self.within and not sections:
             return  # the element's absence is another rule's finding
+        if self.whole and not _shown_whole(doc, sections):
+            return
         ranges = [(s.start, s.end) for s in sections] or [(doc.body_start, doc.body_end)]
         if not any(self.pattern.search(doc.folded.text, a, b) for a, b in ranges):
             line = sections[0].heading.line if sections else None
             span = doc.span(line.start, line.end) if line else doc.anchor()
             yield Hit(span, {"element": ctx.label(self.within) if self.within else ""})
+
+
+def _shown_whole(doc, sections) -> bool:
+    """Something follows the last section: another part, or the signature or date."""
+    closed = doc.closing.signature is not None or doc.closing.date is not None
+    return closed or max(section.end for section in sections) < doc.body_end
 
 
 @register("citation", regex_param("pattern", "Must define the named groups `start` and `end` (years)."),

@@ -51,8 +51,9 @@ def habit(found: list[Diagnostic]) -> Diagnostic:
 
 
 def tail(places: tuple[Place, ...]) -> str:
-    """「（全文同类问题共 31 处：第 13、14、16… 行等）」: how many, and where to look."""
+    """「（全文 17 行有同类问题：第 13、14、16… 行等）」: how many lines (a place may hold
+    several marks, so lines are what the count can say truly), and where to look."""
     lines = sorted({p.line for p in places})
     shown = "、".join(map(str, lines[:_LINES_SHOWN]))
     more = "等" if len(lines) > _LINES_SHOWN else ""
-    return f"（全文同类问题共 {len(places)} 处：第 {shown} 行{more}）"
+    return f"（全文 {len(lines)} 行有同类问题：第 {shown} 行{more}）"
