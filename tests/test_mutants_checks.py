@@ -280,7 +280,8 @@ def test_every_bad_example_fires_its_rule_with_every_placeholder_filled(lint, ru
     """A hit that leaves out one of its args shows 「{found}」 to the user (the engine keeps an
     unknown placeholder visible rather than fail); every kind's args are checked here (a kind
     that judges the published copy reads its examples as one, as check-pack does)."""
-    messages = [d.message for d in lint(text, published=published).diagnostics if d.rule_id == rule_id]
+    messages = [d.message for d in lint(text, name="example.md", published=published).diagnostics
+                if d.rule_id == rule_id]
     assert messages and not [m for m in messages if regex.search(r"\{\w+\}", m)]
 
 

@@ -28,8 +28,6 @@ MUST_REPORT = [
     ("002", "LL303", None, "no addressee line"),
     ("002", "LL103", 59, "S gives no causes"),
     ("002", "LL105", 17, "R: only 落实主要负责人履行推进法治建设第一责任 on line 17"),
-    ("002", "LL503", 25, "「## （二）」 not below its parent 「### 一、」 (info: conversion residue)"),
-    ("002", "LL503", 37, "「### （三）」 not below its parent 「### 一、」 (info)"),
     ("002", "LL201", 21, "legal review mentioned with no figure"),
     ("003", "LL301", None, "no title"),
     ("003", "LL303", None, "no addressee"),
@@ -96,6 +94,7 @@ MUST_NOT_REPORT = [
     ("004", "LL101", None), ("004", "LL102", None), ("004", "LL104", None),
     ("004", "LL105", None), ("004", "LL109", None), ("004", "LL106", None), ("004", "LL103", None),
     ("001", "LL105", None),                                  # a sub-heading is LL109 (info)
+    ("002", "LL503", None),                                  # # marks: residue of the PDF conversion
     ("001", "LL803", None),                                  # 4.1 stock phrases per 1,000: no reason to send back
     ("004", "LL401", None), ("004", "LL407", None),
     ("000", "LL107", None), ("001", "LL107", None), ("002", "LL107", None),  # second reading:

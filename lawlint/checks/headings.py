@@ -70,20 +70,24 @@ class OrdinalFormCheck(_HeadingCheck):
 
 @register("heading-level",
           Param("authored", {"type": "array", "items": {"type": "string", "pattern": r"^\.\w+$"}},
-                "File suffixes whose Markdown marks the author wrote (.md): there a rank written "
-                "at two levels is a finding too."),
+                "File suffixes whose Markdown marks the author wrote (.md)."),
+          Param("converted", {"type": "boolean"}, "Also judge other files, where marks are residue "
+                "of a conversion: only a child not deeper than its parent.", required=False),
           provides=("found", "expected", "line", "relation", "level"))
 class HeadingLevelCheck(_HeadingCheck):
-    """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy. In a file
+    """Markdown heading levels (#, ##) that disagree with the ordinal hierarchy, in a file
     whose marks are the author's (suffix in `authored`): a rank written at two levels, or a
-    child not deeper than its parent. Elsewhere the marks are residue of a conversion (a PDF
-    made into text) and only the second, a contradiction of the ordinals, is reported."""
+    child not deeper than its parent. In other files the marks are residue of a conversion
+    (a PDF made into text) and say nothing of the report; with `converted: true` a child
+    not deeper than its parent is reported there too."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.authored = tuple(suffix.lower() for suffix in params["authored"])
+        self.converted = bool(params.get("converted"))
 
     def find(self, doc: Document) -> Iterator[tuple[Section, dict]]:
-        return _levels(doc, doc.source.path.lower().endswith(self.authored))
+        authored = doc.source.path.lower().endswith(self.authored)
+        return _levels(doc, authored) if authored or self.converted else iter(())
 
 
 def _marker_span(doc: Document, heading: Heading):

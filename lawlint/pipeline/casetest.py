@@ -93,10 +93,11 @@ def _placeholders(template: str) -> set[str]:
 
 
 def _fires(rule: Rule, text: str, ruleset: RuleSet) -> bool:
-    """Whether the rule fires on an example, linted as the copy its kind judges (a kind about
-    publication reads its examples as published copies)."""
+    """Whether the rule fires on an example, linted as the copy its kind judges: a text the
+    pack author wrote (a .md file, its # marks the author's own), published when the kind is
+    about publication."""
     published = True if SPECS[rule.kind].published else None
-    result = linter.lint_source(source.from_text(text, "example.txt"), ruleset, published=published)
+    result = linter.lint_source(source.from_text(text, "example.md"), ruleset, published=published)
     return any(d.rule_id == rule.id for d in result.diagnostics)
 
 
