@@ -41,6 +41,7 @@ def _half(text: str) -> str:
 _HALF = {0xFF08: "(", 0xFF09: ")", 0x3000: " ", 0x3008: "《", 0x3009: "》", 0x3C: "《", 0x3E: "》"}
 
 
+@lru_cache(maxsize=4096)   # the same titles are looked up by four rules, report after report
 def key(title: str) -> str:
     """One form for every way of writing a title: no blanks, half-width brackets, one dash,
     no 年 in the period, no 中华人民共和国 and no edition note (（2021年修订）)."""
@@ -61,6 +62,7 @@ def cite(title: str) -> str:
     return f"《{inner(title)}》"
 
 
+@lru_cache(maxsize=4096)
 def written(title: str) -> str:
     """A title as written, less what is never wrong: blanks, bracket width, an edition note,
     年 after both years (2021年—2025年)."""
@@ -209,6 +211,7 @@ class LawBook:
         """The title names a known document, with some period or none (纲要 without years)."""
         return base(key(title)) in self.bases
 
+    @lru_cache(maxsize=1024)   # noqa: B019 - one book per registry, kept for the process
     def nearest(self, title: str) -> Law | None:
         """The one entry of the same genre within a small edit distance, if exactly one is
         that near; an extension of a known title (…法实施条例) is another document."""
