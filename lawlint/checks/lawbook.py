@@ -23,6 +23,7 @@ _DASHES = re.compile(r"\s*(?:[-‐‑‒–—―~～－]+|至)\s*")
 _PERIOD = re.compile(r"\((\d{4})年?-(\d{4})年?\)")
 _EDITION = re.compile(r"\((?:\d{4}年)?(?:修订|修正|修改|版|本)[^()]{0,6}\)$")
 _BLANKS = re.compile(r"\s+")
+_PLAIN = re.compile(r"[^\s()（）<>〈〉《》\-‐‑‒–—―~～－至]+")
 _FIRST_YEAR = re.compile(r"(\d{4})年(?=—\d{4}年)")
 # What a law-like title ends in; a near miss must end in the same word.
 _GENRES = ("办法", "条例", "规定", "细则", "纲要", "规划", "法典", "决定", "准则", "规则", "法")
@@ -45,6 +46,8 @@ _HALF = {0xFF08: "(", 0xFF09: ")", 0x3000: " ", 0x3008: "《", 0x3009: "》", 0x
 def key(title: str) -> str:
     """One form for every way of writing a title: no blanks, half-width brackets, one dash,
     no 年 in the period, no 中华人民共和国 and no edition note (（2021年修订）)."""
+    if _PLAIN.fullmatch(title):   # most law titles: nothing to fold (the registry's 800 forms)
+        return title.removeprefix(STATE_PREFIX)
     text = _BLANKS.sub("", _half(title))
     text = _DASHES.sub("-", text)
     text = _PERIOD.sub(r"(\1-\2)", text)
@@ -97,9 +100,7 @@ class Law:
     title: str
     short: tuple[str, ...]
     type: str
-    adopted: datetime.date | None
-    in_force: datetime.date | None
-    amended: tuple[datetime.date, ...] | None
+    made: tuple[str, ...] | None   # adopted, in force, amended (ISO dates): None if not all known
     ends: datetime.date | None
     how: str            # how it ended: repealed (or replaced), superseded (no repeal), expired
     successor: str
@@ -109,10 +110,9 @@ class Law:
 
     @property
     def last_made(self) -> datetime.date | None:
-        """When it was last adopted, brought into force or amended, if its history is known."""
-        if self.amended is None or self.adopted is None:
-            return None
-        return max((self.adopted, *self.amended, *filter(None, (self.in_force,))))
+        """When it was last adopted, brought into force or amended, if its history is known
+        (ISO dates order as strings: parsed only here, for the few laws a claim cites)."""
+        return _date(max(self.made)) if self.made else None
 
     def forms(self) -> frozenset[str]:
         """The ways of writing it that are right (as `written` gives them): the title, its
@@ -139,12 +139,12 @@ def law_from(entry: Mapping[str, Any], successors: Mapping[str, Mapping[str, Any
         # a national plan with no successor yet stays the basis of work until one is issued;
         # a province's plan of an ended period has been followed by the next one
         ends, how = datetime.date(int(period[1]) + 1, 1, 1), "expired"
-    amended = entry.get("amended")
+    amended, adopted = entry.get("amended"), entry.get("adopted") or entry.get("issued")
+    made = None if amended is None or adopted is None else \
+        tuple(str(d) for d in (adopted, entry.get("in_force"), *amended) if d)
     successor = entry.get("successor", "")
     issued = successors.get(successor, {}).get("issued") or successors.get(successor, {}).get("adopted")
-    return Law(entry["title"], tuple(entry.get("short", ())), entry.get("type", ""),
-               _date(entry.get("adopted") or entry.get("issued")), _date(entry.get("in_force")),
-               None if amended is None else tuple(_date(d) for d in amended),
+    return Law(entry["title"], tuple(entry.get("short", ())), entry.get("type", ""), made,
                ends, how, successor, _month(issued),
                regex.compile(entry["mentions"]) if entry.get("mentions") else None,
                entry.get("source", ""))
