@@ -49,6 +49,8 @@ SECOND_READING = [
     ("000", "LL606", 16, "national 纲要 with an ASCII hyphen"),
     ("000", "LL606", 18, "national 纲要 with an ASCII hyphen"),
     ("000", "TY201", 45, "共创建康中国"),
+    ("000", "LL806", 18, "the 第一责任人 item (四是…) is 亲自部署 and 听取汇报 only: no figure"),
+    ("000", "LL807", 18, "the 第一责任人 item has no 述法"),
     ("000", "TY201", 53, "局户网站"),
     ("000", "TY201", 22, "截止至 (截至)"),
     ("001", "LL505", 5, "「今年一年以来」 in a report written the year after"),

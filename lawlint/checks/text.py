@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import regex
+
 from lawlint.checks import (Context, Hit, Param, choice_param, compile_pattern, element_param,
                             regex_param, register)
 from lawlint.document import Edit
@@ -16,19 +18,27 @@ from lawlint.document import Edit
           element_param("within", "Search only this element's sections.", required=False),
           Param("whole", {"type": "boolean"}, "With `within`: judge the element only where the "
                 "text shows all of it (another part or the closing block follows).", required=False),
+          regex_param("item", "With `within` and no section naming the element: an enumerated item "
+                      "inside a paragraph (四是落实……职责) that stands for it, to the next item.",
+                      required=False),
           provides=("found", "element"))
 class PhraseCheck:
     """`expect: absent`: every match of `pattern` is a finding (`{found}`). `expect: present`
     with `within: KEY`: the element's sections must contain a match (causes in S); for an
     element made of topical sections (M written as 「二、依法履行职能」「三、…」) those sections.
-    Silent when the element is missing (another rule reports that), and with `whole: true`
-    when the element runs to the end of a text without a closing block (a copy cut short)."""
+    Without such sections, an `item` of an enumeration inside another part (「四是落实主要
+    负责人履行第一责任人职责。局长亲自部署……」, up to 「五是」 or the paragraph's end) stands
+    for the element, in a text that shows the plans or the closing block after it (an opening
+    cut short may have the element's own part further on). Silent when the element is missing
+    (another rule reports that), and with `whole: true` when it runs to the end of a text
+    without a closing block (a copy cut short)."""
 
     def __init__(self, params: Mapping[str, Any]):
         self.pattern = compile_pattern(params["pattern"])
         self.expect = params["expect"]
         self.within = params.get("within")
         self.whole = bool(params.get("whole"))
+        self.item = compile_pattern(params["item"]) if "item" in params else None
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
@@ -39,7 +49,10 @@ class PhraseCheck:
             return
         sections = ctx.element_sections(self.within) if self.within else ()
         if self.within and not sections:
-            return  # the element's absence is another rule's finding
+            passage = self._item_passage(ctx)
+            if passage and not self.pattern.search(doc.folded.text, passage[0], passage[1]):
+                yield Hit(doc.span(passage[0], passage[2]), {"element": ctx.label(self.within)})
+            return  # else the element's absence is another rule's finding
         if self.whole and not _shown_whole(doc, sections):
             return
         ranges = [(s.start, s.end) for s in sections] or [(doc.body_start, doc.body_end)]
@@ -47,6 +60,26 @@ class PhraseCheck:
             line = sections[0].heading.line if sections else None
             span = doc.span(line.start, line.end) if line else doc.anchor()
             yield Hit(span, {"element": ctx.label(self.within) if self.within else ""})
+
+
+    def _item_passage(self, ctx: Context) -> tuple[int, int, int] | None:
+        """(start, end, end of the item's own words) of the first `item` in the body, when
+        the text goes on to the plans or the closing block."""
+        doc = ctx.doc
+        if self.item is None or not (ctx.present("P") or doc.closing.date or doc.closing.signature):
+            return None
+        text = doc.folded.text
+        match = self.item.search(text, doc.body_start, doc.body_end)
+        if match is None:
+            return None
+        line_end = text.find("\n", match.end())
+        line_end = doc.body_end if line_end < 0 else min(line_end, doc.body_end)
+        following = _NEXT_ITEM.search(text, match.end(), line_end)
+        return match.start(), following.start() if following else line_end, match.end()
+
+
+# the next item of an enumeration inside a paragraph: 五是, （五）, 5.
+_NEXT_ITEM = regex.compile(r"[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|(?<![\d.])\d{1,2}[.、](?!\d)")
 
 
 def _shown_whole(doc, sections) -> bool:
