@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import click
 
@@ -33,8 +34,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "--output-format", "output_format", type=FormatChoice(output.LINT),
               default="text", show_default=True, help="Output format (docs/cli.md).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to FILE instead of standard output.")
+@click.option("--output", "-o", type=click.Path(),
+              help="Write the report to FILE instead of standard output (--format docx: a FOLDER "
+                   "for several reports).")
 @click.option("--pack", "packs", multiple=True, metavar="PACK",
               help="Rule pack: a built-in name or a YAML path (repeatable; "
                    "default: national and typography).")
@@ -95,7 +97,8 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
     fail_on = "never" if exit_zero else fail_on
     options = Options(config, isolated, packs, ids(select), ids(ignore), fail_on, require_reason,
                       year, encoding, stdin_filename, int(max_size * 1024 * 1024),
-                      keep_text=output_format == "text" and not statistics and show_source,
+                      keep_text=output_format == "docx" or (output_format == "text" and not statistics
+                                                             and show_source),
                       published=published, regex_timeout=regex_timeout, jobs=jobs, limits=limit,
                       habit_threshold=0 if every else None)
     view = _View(output_format, output, statistics, color, show_source, quiet)
@@ -141,7 +144,14 @@ def _check(paths, options, view: _View, fixing=None) -> int:
     from lawlint import limits
     from lawlint.pipeline import linter
 
-    check_output(view.output)
+    if output.find(view.format).files:
+        if not view.output:
+            raise UsageError(f"--format {view.format} writes files: name one with -o",
+                             hint="-o 审查稿.docx for one report, -o FOLDER for several")
+        if not Path(view.output).is_dir():
+            check_output(view.output)
+    else:
+        check_output(view.output)
     resolver = linter.Resolver(options)
     with limits.applied(resolver.limits(resolver.settings(None))):   # packs and config load under them
         return _lint(paths, resolver, view, fixing)
@@ -164,7 +174,9 @@ def _lint(paths, resolver, view: _View, fixing) -> int:
     render = output.get(view.format)
     ruleset = resolver.ruleset(resolver.settings(None))
     stream = _prepend(first, results)
-    if view.output:
+    if output.find(view.format).files:   # a reviewed .docx per report, written where -o says
+        render(stream, ruleset, view.output, view.display(None))
+    elif view.output:
         with open_output(view.output) as out:
             render(stream, ruleset, out, view.display(None))
     elif view.quiet < 2:   # --silent prints nothing, in any format; the loop below lints on

@@ -34,11 +34,15 @@ _NOT_SHOWN = {"pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText",
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph as shown: its text (soft breaks as \\n), the length of the list number
-    Word generates in front of it (not in the file's text), and its heading style level."""
+    Word generates in front of it (not in the file's text), its heading style, and where its
+    text comes from: `pieces`, one (w:t element, its text) per piece of text in order, the
+    element None where Word draws the text (a tab, a break, a symbol); the list number is
+    not among them. A reviewed copy (lawlint/output/docx_review.py) anchors comments by them."""
 
     text: str
     generated: int = 0
     style: str | None = None
+    pieces: tuple = ()
 
 
 def _local(element) -> str:
@@ -73,6 +77,7 @@ class _Reader:
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
         self.carry = ""   # text of a paragraph whose mark was deleted: it joins the next one
+        self.carry_pieces: tuple = ()
 
     def blocks(self, container) -> Iterator[Block]:
         for child in container.iterchildren():
@@ -92,12 +97,13 @@ class _Reader:
         shown = _Shown()
         shown.walk(element)
         text = self.carry + shown.text()
-        self.carry = ""
+        pieces = self.carry_pieces + tuple(shown.pieces)
+        self.carry, self.carry_pieces = "", ()
         if _mark_deleted(element):
-            self.carry = text
+            self.carry, self.carry_pieces = text, pieces
         elif text or not shown.boxes:   # a paragraph that only anchors a text box shows no line
             label = self.numbering.label(element) if text.strip() else ""
-            yield Block(label + text, len(label), _style_id(element))
+            yield Block(label + text, len(label), _style_id(element), pieces)
         for box in shown.boxes:   # a text box's paragraphs follow the one that anchors it
             yield from self.blocks(box)
 
@@ -106,13 +112,13 @@ class _Shown:
     """The text one paragraph shows, gathered in document order."""
 
     def __init__(self) -> None:
-        self.pieces: list[str] = []
+        self.pieces: list[tuple] = []   # (w:t element or None, text)
         self.fields: list[bool] = []   # per open complex field: True once its result begins
         self.boxes: list = []
         self.had_text = False
 
     def text(self) -> str:
-        return "".join(self.pieces)
+        return "".join(text for _, text in self.pieces)
 
     def walk(self, element) -> None:
         for child in element.iterchildren():
@@ -125,7 +131,10 @@ class _Shown:
                 self._field(child.get(_w("fldCharType")))
             elif tag == "t" or tag in _RENDERED:
                 if not self.fields or all(self.fields):   # inside a field's code: not shown
-                    self._add(child.text or "" if tag == "t" else _RENDERED[tag](child))
+                    if tag == "t":
+                        self._add(child.text or "", child)
+                    else:
+                        self._add(_RENDERED[tag](child), None)
             else:   # runs, hyperlinks, insertions, controls, fields, drawings: look inside
                 self.walk(child)
 
@@ -137,9 +146,9 @@ class _Shown:
         elif kind == "end" and self.fields:
             self.fields.pop()
 
-    def _add(self, text: str) -> None:
+    def _add(self, text: str, element) -> None:
         self.had_text = True
-        self.pieces.append(text)
+        self.pieces.append((element, text))
 
 
 def _symbol(element) -> str:

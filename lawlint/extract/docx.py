@@ -46,11 +46,8 @@ def _source(document, name: str) -> source.Source:
     paragraph's start."""
     from lawlint.extract import _wordml
 
-    levels = _heading_levels(document)
     lines, numbers, generated, offset = [], [], [], 0
-    for number, block in enumerate(_wordml.blocks(document), start=1):
-        level = levels.get(block.style, 0)
-        prefix = "#" * level + " " if level and not block.text.startswith("#") else ""
+    for number, (block, prefix) in enumerate(laid_out(document), start=1):
         if prefix or block.generated:
             generated.append((offset, offset + len(prefix) + block.generated))
         for part in (prefix + block.text).split("\n"):
@@ -61,6 +58,18 @@ def _source(document, name: str) -> source.Source:
     changes, comments = _wordml.revisions(document)
     return source.from_text(text, name, "docx", format="docx", paragraphs=tuple(numbers),
                             generated=tuple(generated), revisions=changes, comments=comments)
+
+
+def laid_out(document):
+    """Each paragraph as the Source lays it out: (its _wordml.Block, the Markdown heading
+    mark put in front of a heading-styled one). One line per paragraph and soft break: the
+    reviewed copy (lawlint/output/docx_review.py) walks the same layout back to the runs."""
+    from lawlint.extract import _wordml
+
+    levels = _heading_levels(document)
+    for block in _wordml.blocks(document):
+        level = levels.get(block.style, 0)
+        yield block, "#" * level + " " if level and not block.text.startswith("#") else ""
 
 
 def _heading_levels(document) -> dict[str, int]:

@@ -37,6 +37,7 @@ class Format:
     target: str | Callable         # "module:function", imported when the format is chosen
     help: str = ""
     for_people: bool = False       # read on a console: degrade what it cannot show; else UTF-8
+    files: bool = False            # writes files of its own: render(results, ruleset, path, display)
 
     def load(self) -> Callable:
         if callable(self.target):
@@ -49,14 +50,15 @@ _FORMATS: dict[tuple[str, str], Format] = {}
 
 
 def register(name: str, renders: str, target: str | Callable, help: str = "",
-             for_people: bool = False) -> None:
+             for_people: bool = False, files: bool = False) -> None:
     """Add (or replace) a format. A LINT function is called as `render(results, ruleset, out,
     display)`, an AUDIT one as `render(audit, out)`. A format `for_people` is written in the
     console's encoding, what it cannot encode degraded; any other is a file format that a
-    program reads, always written as UTF-8 whatever the console (a GBK console on Windows)."""
+    program reads, always written as UTF-8 whatever the console (a GBK console on Windows).
+    A format that writes `files` (a .docx per report) is given the -o path, not a stream."""
     if renders not in (LINT, AUDIT):
         raise ValueError(f"a format renders {LINT!r} or {AUDIT!r}, not {renders!r}")
-    _FORMATS[renders, name] = Format(name, renders, target, help, for_people)
+    _FORMATS[renders, name] = Format(name, renders, target, help, for_people, files)
 
 
 def unregister(name: str, renders: str) -> None:
@@ -90,6 +92,9 @@ register("github", LINT, "lawlint.output.github:render",
          "GitHub Actions workflow commands: annotations on the changed files")
 register("statistics", LINT, "lawlint.output.statistics:render",
          "a count per rule instead of each finding (same as --statistics)", for_people=True)
+register("docx", LINT, "lawlint.output.docx_review:render",
+         "a reviewed copy of each report with the findings as Word comments (-o FILE or FOLDER)",
+         files=True)
 
 register("text", AUDIT, "lawlint.output.audit_text:text", "a summary for the terminal",
          for_people=True)

@@ -119,7 +119,8 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
                       masked=hit.mask, paragraph=source.paragraph_of(line),
                       page=page[0] if page else None, page_line=page[1] if page else None,
                       fix=_replacements(hit.fix, document) if hit.fix else (),
-                      habit=str(hit.args.get(spec.habit, "")) if spec and spec.habit else "")
+                      habit=str(hit.args.get(spec.habit, "")) if spec and spec.habit else "",
+                      whole=hit.span.start == hit.span.end or hit.span == document.anchor())
 
 
 def _shown_start(source, offset: int) -> int:

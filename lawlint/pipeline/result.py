@@ -63,6 +63,7 @@ class Diagnostic:
     fix: tuple[Replacement, ...] = ()  # a safe fix (plain-text reports only); a habit: its places'
     related: tuple[Place, ...] = ()    # a habit: every place it stands for, this one first
     habit: str = ""                    # what tells this rule's habits apart (a miswritten word)
+    whole: bool = False                # about the document as a whole (its anchor, or no text)
 
     @property
     def count(self) -> int:

@@ -1,0 +1,177 @@
+"""The reviewed copy (lawlint/output/docx_review.py, `--format docx`): one Word comment by
+「lawlint」 per unsuppressed finding, anchored on exactly the finding's text; the original
+file untouched and every paragraph of the copy as it was; any input gives a .docx."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from builders import to_docx, to_word_docx
+from conftest import SEEDS
+
+from lawlint.cli import main
+from lawlint.pipeline import linter
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def anchored(document) -> dict[str, str]:
+    """Comment id → the text between its range start and end, in body order."""
+    open_ranges, texts = {}, {}
+    for element in document.element.body.iter():
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if tag == "commentRangeStart":
+            open_ranges[element.get(f"{{{W}}}id")] = ""
+        elif tag == "commentRangeEnd":
+            texts[element.get(f"{{{W}}}id")] = open_ranges.pop(element.get(f"{{{W}}}id"), None)
+        elif tag == "t":
+            for key in open_ranges:
+                open_ranges[key] += element.text or ""
+    return texts
+
+
+def findings(path):
+    result = linter.run_file(str(path), linter.Resolver(linter.Options(isolated=True))).result
+    return [d for d in result.diagnostics if not d.suppressed]
+
+
+def paragraphs(document):
+    return [(p.text, p.style.name) for p in document.paragraphs]
+
+
+@pytest.fixture(params=SEED_FILES, ids=lambda p: p.name[:3])
+def authors_file(request, tmp_path):
+    """A seed as an author's Word file (numbered headings, a tracked insertion, a content
+    control, a text box: tests/builders.py), and its reviewed copy."""
+    original = tmp_path / (request.param.stem + ".docx")
+    original.write_bytes(to_word_docx(request.param.read_text(encoding="utf-8")))
+    before = original.read_bytes()
+    reviewed = tmp_path / "审查稿.docx"
+    result = run("--format", "docx", "-o", reviewed, original)
+    assert result.exit_code in (0, 1), result.output
+    return original, before, reviewed
+
+
+def test_one_comment_by_lawlint_per_finding(authors_file):
+    original, _, reviewed = authors_file
+    copy = docx.Document(str(reviewed))
+    assert len(list(copy.comments)) == len(findings(original))
+    assert {c.author for c in copy.comments} == {"lawlint"}
+
+
+def test_each_comment_stands_on_its_findings_text(authors_file):
+    """Anchored text = the excerpt (a finding about the whole document: its paragraph; a
+    masked name: the text under it, which is the author's own)."""
+    original, _, reviewed = authors_file
+    copy = docx.Document(str(reviewed))
+    texts = anchored(copy)
+    by_rule = {}
+    for comment in copy.comments:
+        by_rule.setdefault(comment.text.split("（", 1)[0], []).append(texts[str(comment.comment_id)])
+    for finding in findings(original):
+        spans = by_rule[finding.rule_id]
+        if finding.whole or finding.masked or finding.excerpt.endswith("…"):
+            assert all(spans), finding
+        else:   # a heading's list number is drawn by Word, not text of the file: not anchored
+            excerpt = finding.excerpt.replace("\n", "")
+            assert any(span and excerpt.endswith(span) for span in spans), (finding, spans)
+
+
+def test_the_original_is_untouched_and_the_copy_keeps_every_paragraph(authors_file):
+    original, before, reviewed = authors_file
+    assert original.read_bytes() == before
+    assert paragraphs(docx.Document(str(reviewed))) == paragraphs(docx.Document(str(original)))
+
+
+def test_the_comment_says_rule_message_and_basis():
+    seed = SEEDS / "004_3b8f22655ae3d0b6.txt"
+    from lawlint.output.docx_review import comment_text
+
+    finding = next(d for d in findings(seed) if d.rule_id == "LL605")
+    text = comment_text(finding)
+    assert text.startswith("LL605（unknown-law-title）：「《基本医疗与健康促进法》」")
+    assert "依据：" in text and "lawlint explain LL605" in text
+
+
+def test_a_text_report_becomes_a_docx_with_word_headings(tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("# 安溪县卫生健康局2023年法治政府建设年度报告\n\n## 一、举措和成效\n截止至年底,审查12件。\n",
+                      encoding="utf-8")
+    reviewed = tmp_path / "r-审查稿.docx"
+    assert run("--format", "docx", "-o", reviewed, report).exit_code in (0, 1)
+    copy = docx.Document(str(reviewed))
+    assert [(p.text, p.style.name) for p in copy.paragraphs][:4] == [
+        ("安溪县卫生健康局2023年法治政府建设年度报告", "Heading 1"), ("", "Normal"),
+        ("一、举措和成效", "Heading 2"), ("截止至年底,审查12件。", "Normal")]
+    assert "截止至" in anchored(copy).values() and "," in anchored(copy).values()
+
+
+def test_a_run_split_keeps_its_formatting(tmp_path):
+    """A comment inside a bold run: the run is cut in three, each keeps <w:b/>."""
+    document = docx.Document()
+    document.add_paragraph("安溪县卫生健康局2023年法治政府建设年度报告")
+    document.add_paragraph().add_run("组织学习《信访条例》等法规。").bold = True
+    original = tmp_path / "r.docx"
+    document.save(str(original))
+    reviewed = tmp_path / "out.docx"
+    run("--format", "docx", "-o", reviewed, original)
+    copy = docx.Document(str(reviewed))
+    runs = copy.paragraphs[1].runs
+    assert "".join(r.text for r in runs) == "组织学习《信访条例》等法规。"
+    assert "《信访条例》" in [r.text for r in runs] and "《信访条例》" in anchored(copy).values()
+    assert all(r.bold for r in runs if r.text)
+
+
+def test_several_reports_give_a_folder_of_copies(tmp_path):
+    for seed in SEED_FILES[:2]:
+        (tmp_path / (seed.stem + ".docx")).write_bytes(to_docx(seed.read_text(encoding="utf-8")))
+    folder = tmp_path / "审查稿"
+    folder.mkdir()
+    run("--format", "docx", "-o", folder, *sorted(tmp_path.glob("*.docx")))
+    assert sorted(p.name for p in folder.iterdir()) == sorted(s.stem + ".docx" for s in SEED_FILES[:2])
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--format", "docx"], "writes files: name one with -o"),
+])
+def test_a_reviewed_copy_needs_a_place(args, says):
+    result = run(*args, SEEDS / "004_3b8f22655ae3d0b6.txt")
+    assert result.exit_code == 2 and says in result.output
+
+
+def test_the_writer_is_imported_only_when_asked():
+    code = ("import sys; from lawlint.cli import main\n"
+            "try: main([sys.argv[1]])\nexcept SystemExit: pass\n"
+            "print('lawlint.output.docx_review' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(SEED_FILES[0])], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_reviewed_seed_opens_in_libreoffice(tmp_path):
+    """LibreOffice reads the reviewed copy and prints it (headless conversion to PDF)."""
+    from lawlint.extract import office
+
+    program = office.soffice()
+    if program is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    seed = SEEDS / "004_3b8f22655ae3d0b6.txt"
+    original = tmp_path / "004.docx"
+    original.write_bytes(to_word_docx(seed.read_text(encoding="utf-8")))
+    reviewed = tmp_path / "004-审查稿.docx"
+    run("--format", "docx", "-o", reviewed, original)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(reviewed)],
+                   capture_output=True, timeout=120, check=False)
+    pdf = tmp_path / "004-审查稿.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
