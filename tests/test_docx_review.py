@@ -57,7 +57,7 @@ def authors_file(request, tmp_path):
     original.write_bytes(to_word_docx(request.param.read_text(encoding="utf-8")))
     before = original.read_bytes()
     reviewed = tmp_path / "审查稿.docx"
-    result = run("--format", "docx", "-o", reviewed, original)
+    result = run("--format", "docx", "--no-tracked-fixes", "-o", reviewed, original)
     assert result.exit_code in (0, 1), result.output
     return original, before, reviewed
 
@@ -93,6 +93,33 @@ def test_the_original_is_untouched_and_the_copy_keeps_every_paragraph(authors_fi
     assert paragraphs(docx.Document(str(reviewed))) == paragraphs(docx.Document(str(original)))
 
 
+def rejected(path) -> list[str]:
+    """Each paragraph's text with lawlint's tracked changes rejected: its w:delText back, its
+    w:ins out (the author's own revisions in the file are left as they are)."""
+    document = docx.Document(str(path))
+    texts = []
+    for paragraph in document.element.body.iter(f"{{{W}}}p"):
+        pieces = []
+        for element in paragraph.iter(f"{{{W}}}t", f"{{{W}}}delText"):
+            inserted = any(a.tag == f"{{{W}}}ins" and a.get(f"{{{W}}}author") == "lawlint"
+                           for a in element.iterancestors())
+            deleted = element.tag == f"{{{W}}}delText" and any(
+                a.get(f"{{{W}}}author") == "lawlint" for a in element.iterancestors(f"{{{W}}}del"))
+            if (element.tag == f"{{{W}}}t" and not inserted) or deleted:
+                pieces.append(element.text or "")
+        texts.append("".join(pieces))
+    return texts
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_rejecting_lawlints_changes_gives_back_every_paragraph(tmp_path, seed):
+    original = tmp_path / "r.docx"
+    original.write_bytes(to_word_docx(seed.read_text(encoding="utf-8")))
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "-o", reviewed, original)
+    assert rejected(reviewed) == rejected(original)
+
+
 def test_the_comment_says_rule_message_and_basis():
     seed = SEEDS / "004_3b8f22655ae3d0b6.txt"
     from lawlint.output.docx_review import comment_text
@@ -108,7 +135,7 @@ def test_a_text_report_becomes_a_docx_with_word_headings(tmp_path):
     report.write_text("# 安溪县卫生健康局2023年法治政府建设年度报告\n\n## 一、举措和成效\n截止至年底,审查12件。\n",
                       encoding="utf-8")
     reviewed = tmp_path / "r-审查稿.docx"
-    assert run("--format", "docx", "-o", reviewed, report).exit_code in (0, 1)
+    assert run("--format", "docx", "--no-tracked-fixes", "-o", reviewed, report).exit_code in (0, 1)
     copy = docx.Document(str(reviewed))
     assert [(p.text, p.style.name) for p in copy.paragraphs][:4] == [
         ("安溪县卫生健康局2023年法治政府建设年度报告", "Heading 1"), ("", "Normal"),
@@ -175,3 +202,56 @@ def test_a_reviewed_seed_opens_in_libreoffice(tmp_path):
                    capture_output=True, timeout=120, check=False)
     pdf = tmp_path / "004-审查稿.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def accepted(path) -> str:
+    """The reviewed copy's text with every tracked change accepted (Word's final view)."""
+    from lawlint.extract import docx as reader
+
+    return reader.extract(path.read_bytes(), path.name).text
+
+
+def tracked(document) -> list[tuple[str, str]]:
+    body = document.element.body
+    return [(e.tag.rsplit("}", 1)[-1], e.get(f"{{{W}}}author"))
+            for e in body.iter(f"{{{W}}}ins", f"{{{W}}}del")]
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_accepting_every_tracked_change_gives_what_fix_writes(tmp_path, seed, suffix):
+    """The safe fixes as 修订 by lawlint: accepted in Word, the text is `lawlint --fix`'s."""
+    text = seed.read_text(encoding="utf-8")
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(text, encoding="utf-8")
+    run("--fix", fixed)
+    report = tmp_path / ("report" + suffix)
+    if suffix == ".docx":
+        report.write_bytes(to_docx(text))
+    else:
+        report.write_text(text, encoding="utf-8")
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "-o", reviewed, report)
+    assert accepted(reviewed) == fixed.read_text(encoding="utf-8").rstrip("\n")
+    assert {author for _, author in tracked(docx.Document(str(reviewed)))} <= {"lawlint"}
+
+
+def test_the_accepted_copy_has_no_fixable_finding_left(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text((SEEDS / "003_ad30e693d927473c.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "-o", reviewed, report)
+    again = tmp_path / "again.txt"
+    again.write_text(accepted(reviewed), encoding="utf-8")
+    assert [d.rule_id for d in findings(again) if d.fix] == []
+
+
+def test_no_tracked_fixes_leaves_them_to_the_comments(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text((SEEDS / "003_ad30e693d927473c.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with_changes, without = tmp_path / "a.docx", tmp_path / "b.docx"
+    run("--format", "docx", "-o", with_changes, report)
+    run("--format", "docx", "--no-tracked-fixes", "-o", without, report)
+    assert tracked(docx.Document(str(with_changes))) and not tracked(docx.Document(str(without)))
+    assert len(list(docx.Document(str(without)).comments)) == len(list(docx.Document(str(with_changes)).comments))
+    assert accepted(without) == report.read_text(encoding="utf-8").rstrip("\n")

@@ -73,6 +73,8 @@ def main() -> None:
               help="Apply safe fixes in place (.txt, .md), then report what is left.")
 @click.option("--diff", is_flag=True,
               help="Print the safe fixes as a unified diff; change nothing (exit 1 if any).")
+@click.option("--tracked-fixes/--no-tracked-fixes", default=True, show_default=True,
+              help="--format docx: write safe fixes as tracked changes (修订), or leave them to the comments.")
 @click.option("--show-source/--no-show-source", default=True,
               help="Show the report's line and a caret under each finding [default: show].")
 @click.option("--quiet", "-q", count=True,
@@ -85,7 +87,7 @@ def main() -> None:
 @debug_option
 def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zero, year, published,
           config, isolated, require_reason, statistics, every, encoding, stdin_filename, max_size,
-          regex_timeout, jobs, fix, diff, show_source, quiet, silent, color, no_cache,
+          regex_timeout, jobs, fix, diff, tracked_fixes, show_source, quiet, silent, color, no_cache,
           limit) -> None:
     """Lint reports: .txt, .md, .docx, .pdf, .ofd, .html; .doc, .wps, .rtf, .odt via LibreOffice
     (directories recursively; '-' for stdin)."""
@@ -101,7 +103,7 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
                                                              and show_source),
                       published=published, regex_timeout=regex_timeout, jobs=jobs, limits=limit,
                       habit_threshold=0 if every else None)
-    view = _View(output_format, output, statistics, color, show_source, quiet)
+    view = _View(output_format, output, statistics, color, show_source, quiet, tracked_fixes)
     with usercache.session(off=no_cache):
         run_safely(lambda: _check(paths, options, view, _fixing(fix, diff, paths)))
 
@@ -109,13 +111,15 @@ def check(paths, output_format, output, packs, select, ignore, fail_on, exit_zer
 class _View:
     """What the user asked to see and where."""
 
-    def __init__(self, output_format, path, statistics, color, show_source, quiet):
+    def __init__(self, output_format, path, statistics, color, show_source, quiet, tracked_fixes=True):
         self.format = "statistics" if statistics and output_format == "text" else output_format
         self.output, self.color, self.show_source, self.quiet = path, color, show_source, quiet
+        self.tracked_fixes = tracked_fixes
 
     def display(self, stream) -> output.Display:
         if self.output:   # a file asked for by name is written even with --silent
-            return output.Display(False, min(self.quiet, 1), self.show_source, _columns(None))
+            return output.Display(False, min(self.quiet, 1), self.show_source, _columns(None),
+                                  self.tracked_fixes)
         color = self.color if self.color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
         return output.Display(color, self.quiet, self.show_source, _columns(stream))
 

@@ -28,6 +28,7 @@ class Display:
     quiet: int = 0
     show_source: bool = True
     width: int = 80
+    tracked_fixes: bool = True     # a reviewed .docx: safe fixes as tracked changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,19 +32,20 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 def render(results: Iterable[FileResult], ruleset, target: str, display=None) -> None:
     """Write the reviewed copy of each result: to `target` for one report, into the folder
     `target` (made if missing) for several, each named after its report with .docx."""
+    tracked = getattr(display, "tracked_fixes", True)
     results = [r for r in results if r.error is None]
     if not results:
         return
     if len(results) == 1 and not Path(target).is_dir():
-        write(results[0], Path(target))
+        write(results[0], Path(target), ruleset, tracked)
         return
     folder = Path(target)
     folder.mkdir(parents=True, exist_ok=True)
     for result in results:
-        write(result, folder / (Path(result.path).stem + ".docx"))
+        write(result, folder / (Path(result.path).stem + ".docx"), ruleset, tracked)
 
 
-def write(result: FileResult, target: Path) -> int:
+def write(result: FileResult, target: Path, ruleset, tracked: bool = True) -> int:
     """The reviewed copy of one report; returns how many comments it carries."""
     import docx
 
@@ -56,7 +57,10 @@ def write(result: FileResult, target: Path) -> int:
         document = docx.Document(io.BytesIO(source_path.read_bytes()))
     else:
         document = _from_text(result)
-    count = Review(document, result).comment_all()
+    review = Review(document, result)
+    count = review.comment_all()
+    if tracked:
+        review.track_fixes(ruleset)
     document.save(str(target))
     return count
 
@@ -91,6 +95,7 @@ class Review:
         from lawlint.extract.docx import laid_out
 
         self.document = document
+        self.revision = _REVISION_IDS
         self.findings = [d for d in result.diagnostics if not d.suppressed]
         self.paragraphs: list[_Paragraph] = []
         offset = 0
@@ -124,6 +129,46 @@ class Review:
 
     def _offset(self, line: int, column: int) -> int:
         return self.line_starts[min(line, len(self.line_starts)) - 1] + column - 1
+
+    def track_fixes(self, ruleset) -> int:
+        """Every safe fix as tracked changes by 「lawlint」 (w:del of the old text, w:ins of
+        the new): the text `lawlint --fix` would write (fixes applied pass after pass, as one
+        fix may enable another) against the text as it is, character by character. A change
+        that would touch text Word draws (a list number) is left to the comments. Returns how
+        many changes were written."""
+        import difflib
+
+        text = "\n".join(p.text for p in self.paragraphs)
+        fixed = fixed_text(text, ruleset)
+        changes = [op for op in difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes()
+                   if op[0] != "equal"]
+        written = 0
+        for _, start, end, new_start, new_end in reversed(changes):
+            paragraph = next((p for p in self.paragraphs if p.start <= start <= p.end), None)
+            if paragraph is None or end > paragraph.end or "\n" in fixed[new_start:new_end]:
+                continue
+            plan = paragraph.plan(start - paragraph.start, end - paragraph.start)
+            if plan is not None:
+                paragraph.replace(plan, fixed[new_start:new_end], self._ids())
+                written += 1
+        return written
+
+    def _ids(self) -> tuple[int, int]:
+        self.revision += 2
+        return self.revision - 1, self.revision
+
+
+def fixed_text(text: str, ruleset) -> str:
+    """What `lawlint --fix` makes of `text`: lint, apply the safe fixes, again until none."""
+    from lawlint.document import source
+    from lawlint.pipeline import fixer, linter
+
+    for _ in range(fixer.MAX_PASSES):
+        result = linter.lint_source(source.from_text(text, "report.txt"), ruleset)
+        text, count = fixer.apply(text, result.diagnostics)
+        if not count:
+            break
+    return text
 
 
 def comment_text(finding: Diagnostic) -> str:
@@ -169,6 +214,69 @@ class _Paragraph:
             self._split_before(held[0])
         return [Run(self._run_of(held[0]), None), Run(self._run_of(held[-1]), None)]
 
+    def plan(self, start: int, end: int):
+        """What a tracked change of [start, end) needs: the characters (all the file's own
+        text) and, for an insertion, the place; None when it cannot be tracked here."""
+        if start < end:
+            elements = [self.chars[i][0] for i in range(start, min(end, len(self.chars)))]
+            if end > len(self.chars) or any(e is None for e in elements):
+                return None
+            containers = [e.getparent().getparent() for e in elements]   # kept: one lxml proxy each
+            if any(c is not containers[0] for c in containers):
+                return None   # runs in different containers (a hyperlink and text): one w:del cannot hold them
+            return ("replace", start, end)
+        if start < len(self.chars) and self.chars[start][0] is not None:
+            return ("before", start, start)
+        if start > 0 and self.chars[start - 1][0] is not None:
+            return ("after", start - 1, start - 1)
+        return None
+
+    def replace(self, plan, text: str, ids: tuple[int, int]):
+        """Carry out a plan: the old characters' runs into one w:del (their w:t become
+        w:delText), `text` in a w:ins right after, formatted as the first old run. Returns
+        (first, last) element written."""
+        kind, start, end = plan
+        if kind == "replace":
+            self._split_after(end - 1)
+            self._split_before(start)
+            runs = []
+            for i in range(start, end):
+                run = self.chars[i][0].getparent()
+                if run not in runs:
+                    runs.append(run)
+            deleted = _element("del", ids[0], tracked=True)
+            runs[0].addprevious(deleted)
+            for run in runs:
+                deleted.append(run)
+                for t in run.iter(f"{{{W}}}t"):
+                    t.tag = f"{{{W}}}delText"
+            model, anchor = runs[0], deleted
+        else:
+            if kind == "before":
+                self._split_before(start)
+                model = anchor = self.chars[start][0].getparent()
+            else:
+                self._split_after(start)
+                model = anchor = self.chars[start][0].getparent()
+            deleted = None
+        if not text:
+            return deleted, deleted
+        inserted = _element("ins", ids[1], tracked=True)
+        run = copy.deepcopy(model)
+        for child in list(run):
+            if child.tag != f"{{{W}}}rPr":
+                run.remove(child)
+        t = run.makeelement(f"{{{W}}}t", {})
+        t.text = text
+        _preserve(t)
+        run.append(t)
+        inserted.append(run)
+        if kind == "before":
+            anchor.addprevious(inserted)
+        else:
+            anchor.addnext(inserted)
+        return (deleted if deleted is not None else inserted), inserted
+
     def has_text(self) -> bool:
         return any(element is not None for element, _ in self.chars)
 
@@ -210,6 +318,23 @@ class _Paragraph:
         run.addnext(new_run)
         self.chars = [(new_t, i - at) if e is element and i >= at else (e, i) for e, i in self.chars]
         return new_t
+
+
+_REVISION_IDS = 900_000   # w:id of lawlint's w:ins/w:del: far from the ids a file already uses
+
+
+def _element(name: str, ident: int, tracked: bool = False):
+    """A w:<name> with w:id (and author and date for a tracked change)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    attrs = {qn("w:id"): str(ident)}
+    if tracked:
+        import datetime
+
+        attrs[qn("w:author")] = AUTHOR
+        attrs[qn("w:date")] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return OxmlElement(f"w:{name}", attrs=attrs)
 
 
 def _first_content(element) -> bool:
