@@ -46,9 +46,8 @@ def _diagnostic(data: dict) -> Diagnostic:
     """A cached finding: its fix and a habit's places back as the values they were (JSON
     made them lists of dicts)."""
     related = tuple(Place(**{**p, "fix": _fix(p)}) for p in data.get("related", ()))
-    return Diagnostic(**{**data, "fix": _fix(data), "proposed": _fix(data, "proposed"),
-                         "related": related})
+    return Diagnostic(**{**data, "fix": _fix(data), "related": related})
 
 
-def _fix(data: dict, key: str = "fix") -> tuple[Replacement, ...]:
-    return tuple(Replacement(**r) for r in data.get(key, ()))
+def _fix(data: dict) -> tuple[Replacement, ...]:
+    return tuple(Replacement(**r) for r in data.get("fix", ()))

@@ -119,8 +119,6 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
                       masked=hit.mask, paragraph=source.paragraph_of(line),
                       page=page[0] if page else None, page_line=page[1] if page else None,
                       fix=_replacements(hit.fix, document) if hit.fix else (),
-                      proposed=_replacements(hit.fix, document, own_text=False) if hit.fix
-                      and document.source.format == "docx" else (),
                       habit=str(hit.args.get(spec.habit, "")) if spec and spec.habit else "",
                       whole=hit.span.start == hit.span.end or hit.span == document.anchor())
 
@@ -134,15 +132,14 @@ def _shown_start(source, offset: int) -> int:
     return offset
 
 
-def _replacements(edits: tuple[Edit, ...], document: Document,
-                  own_text: bool = True) -> tuple[Replacement, ...]:
+def _replacements(edits: tuple[Edit, ...], document: Document) -> tuple[Replacement, ...]:
     """A fix in file terms. Only a plain-text report is its own text: offsets into text
     extracted from .docx, .pdf or .html could not be applied to the file, so they carry none
-    (`own_text`); a .docx's are kept apart as `proposed`, which its reviewed copy writes as
-    tracked changes. An edit never touches a line break, so the file's line endings survive."""
+    (a reviewed .docx writes the fixes as tracked changes itself). An edit never touches a
+    line break, so the file's line endings survive every fix."""
     source = document.source
-    if (own_text and source.format != "text") or any(
-            _breaks(source.text[e.span.start:e.span.end] + e.text) for e in edits):
+    if source.format != "text" or any(_breaks(source.text[e.span.start:e.span.end] + e.text)
+                                      for e in edits):
         return ()
     return tuple(Replacement(e.span.start, e.span.end, e.text, *source.location(e.span.start),
                              *source.location(e.span.end))

@@ -64,7 +64,6 @@ class Diagnostic:
     related: tuple[Place, ...] = ()    # a habit: every place it stands for, this one first
     habit: str = ""                    # what tells this rule's habits apart (a miswritten word)
     whole: bool = False                # about the document as a whole (its anchor, or no text)
-    proposed: tuple[Replacement, ...] = ()  # .docx: the fix in the extracted text (tracked changes)
 
     @property
     def count(self) -> int:
