@@ -255,3 +255,39 @@ def test_no_tracked_fixes_leaves_them_to_the_comments(tmp_path):
     assert tracked(docx.Document(str(with_changes))) and not tracked(docx.Document(str(without)))
     assert len(list(docx.Document(str(without)).comments)) == len(list(docx.Document(str(with_changes)).comments))
     assert accepted(without) == report.read_text(encoding="utf-8").rstrip("\n")
+
+
+def commented_report(tmp_path, note: str):
+    """A short 2023 report citing 《信访条例》 (LL602), with a Word comment `note` on that
+    paragraph, as an author answers a finding in Word."""
+    document = docx.Document()
+    document.add_paragraph("安溪县卫生健康局2023年法治政府建设年度报告")
+    paragraph = document.add_paragraph("组织学习《信访条例》。")
+    document.add_comment(paragraph.runs, text=note, author="作者", initials="ZZ")
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("note, suppressed, unused", [
+    ("lawlint-disable LL602 -- 引用的是历史文件原文", True, False),
+    ("lawlint-disable outdated-reference -- 引用原文", True, False),
+    ("lawlint-disable LL603 -- 没有占位符", False, True),      # names a rule that is quiet there
+    ("这一段请再斟酌", False, False),                            # an ordinary comment: not a directive
+])
+def test_a_word_comment_silences_a_rule_on_its_paragraph(tmp_path, note, suppressed, unused):
+    result = linter.run_file(str(commented_report(tmp_path, note)),
+                             linter.Resolver(linter.Options(isolated=True))).result
+    ll602 = next(d for d in result.diagnostics if d.rule_id == "LL602")
+    assert ll602.suppressed is suppressed
+    assert ll602.justification == (note.split("--", 1)[1].strip() if suppressed else "")
+    assert any(d.rule_id == "LL001" for d in result.diagnostics) is unused
+
+
+def test_a_directive_comment_is_not_an_open_comment_and_is_not_commented_again(tmp_path):
+    path = commented_report(tmp_path, "lawlint-disable LL602 -- 引用原文")
+    result = linter.run_file(str(path), linter.Resolver(linter.Options(isolated=True))).result
+    assert "LL006" not in {d.rule_id for d in result.diagnostics}
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "-o", reviewed, path)
+    assert not any(c.text.startswith("LL602") for c in docx.Document(str(reviewed)).comments)

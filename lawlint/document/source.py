@@ -32,6 +32,8 @@ class Source:
     generated: tuple[tuple[int, int], ...] = ()   # spans the reader drew (a Word list number)
     revisions: int = 0                # .docx: tracked changes not yet accepted (LL006)
     comments: int = 0                 # .docx: comments left in the body (LL006)
+    notes: tuple[tuple[int, int, str], ...] = ()  # .docx: (first line, last line, text) of each
+                                                  # Word comment that is a lawlint directive
 
     def location(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a character offset into `text`."""

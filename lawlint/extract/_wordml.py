@@ -43,6 +43,7 @@ class Block:
     generated: int = 0
     style: str | None = None
     pieces: tuple = ()
+    paragraph: object = None   # its w:p (the last one, where a deleted mark joined several)
 
 
 def _local(element) -> str:
@@ -61,6 +62,29 @@ def blocks(document) -> Iterator[Block]:
         return
     reader = _Reader(Numbering.of(document))
     yield from reader.blocks(body)
+
+
+def comment_paragraphs(document) -> dict[str, list]:
+    """Comment id → the w:p elements its range runs over (its reference alone, if it has no
+    range), in body order."""
+    body = document.element.body
+    spans: dict[str, list] = {}
+    open_ids: set[str] = set()
+    for paragraph in body.iter(_w("p")):
+        for element in paragraph.iter(_w("commentRangeStart"), _w("commentRangeEnd"),
+                                      _w("commentReference")):
+            ident = element.get(_w("id"))
+            if element.tag == _w("commentRangeStart"):
+                open_ids.add(ident)
+            spans.setdefault(ident, [])
+            if not spans[ident] or spans[ident][-1] is not paragraph:
+                spans[ident].append(paragraph)
+            if element.tag == _w("commentRangeEnd"):
+                open_ids.discard(ident)
+        for ident in open_ids:
+            if spans[ident][-1] is not paragraph:
+                spans[ident].append(paragraph)
+    return spans
 
 
 def revisions(document) -> tuple[int, int]:
@@ -103,7 +127,7 @@ class _Reader:
             self.carry, self.carry_pieces = text, pieces
         elif text or not shown.boxes:   # a paragraph that only anchors a text box shows no line
             label = self.numbering.label(element) if text.strip() else ""
-            yield Block(label + text, len(label), _style_id(element), pieces)
+            yield Block(label + text, len(label), _style_id(element), pieces, element)
         for box in shown.boxes:   # a text box's paragraphs follow the one that anchors it
             yield from self.blocks(box)
 

@@ -46,8 +46,9 @@ def _source(document, name: str) -> source.Source:
     paragraph's start."""
     from lawlint.extract import _wordml
 
-    lines, numbers, generated, offset = [], [], [], 0
+    lines, numbers, generated, offset, owners = [], [], [], 0, []
     for number, (block, prefix) in enumerate(laid_out(document), start=1):
+        owners.append(block.paragraph)
         if prefix or block.generated:
             generated.append((offset, offset + len(prefix) + block.generated))
         for part in (prefix + block.text).split("\n"):
@@ -56,8 +57,32 @@ def _source(document, name: str) -> source.Source:
             offset += len(part) + 1
     text = require_text("\n".join(lines), name, ".docx")
     changes, comments = _wordml.revisions(document)
+    notes = tuple(_directive_notes(document, owners, numbers))
     return source.from_text(text, name, "docx", format="docx", paragraphs=tuple(numbers),
-                            generated=tuple(generated), revisions=changes, comments=comments)
+                            generated=tuple(generated), revisions=changes,
+                            comments=comments - len(notes), notes=notes)
+
+
+def _directive_notes(document, owners: list, numbers: list[int]):
+    """(first line, last line, text) of each Word comment that is a lawlint directive
+    (「lawlint-disable LL105 -- 理由」): an author answers a finding where they read it, in
+    Word, and the comment silences the rule on the paragraphs it stands on."""
+    from lawlint.extract import _wordml
+
+    try:
+        comments = {str(c.comment_id): c.text for c in document.comments}
+    except (KeyError, ValueError, AttributeError):   # no comments part, or one python-docx cannot read
+        return
+    spans = _wordml.comment_paragraphs(document)
+    block_of = {id(paragraph): number for number, paragraph in enumerate(owners, start=1)
+                if paragraph is not None}
+    for ident, text in comments.items():
+        if not text.strip().startswith("lawlint-"):
+            continue
+        blocks = [block_of[id(p)] for p in spans.get(ident, ()) if id(p) in block_of]
+        lines = [line for line, number in enumerate(numbers, start=1) if number in blocks]
+        if lines:
+            yield lines[0], lines[-1], text.strip()
 
 
 def laid_out(document):

@@ -30,7 +30,7 @@ def run(document: Document, ruleset: RuleSet, require_reason: bool = False,
              for rule in ruleset.rules]
     found = tuple(d for rule in rules for d in _run_rule(rule, ctx, ruleset))
     found += tuple(_source_notices(document, ruleset))
-    if "lawlint-" not in document.source.text:
+    if "lawlint-" not in document.source.text and not document.source.notes:
         return tuple(sorted(found, key=lambda d: (d.offset, d.rule_id)))
     from lawlint.pipeline import suppress  # only reports that carry directives need this stage
 

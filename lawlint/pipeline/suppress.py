@@ -6,6 +6,8 @@ Directives are HTML comments, valid in Markdown and harmless in plain text:
     <!-- lawlint-disable-file LL107 -- 理由 -->
 Rules are named by id, id prefix or name; none named means all. The reason after `--` is
 kept and shown to whoever audits the report. Suppressed findings are marked, never dropped.
+In a .docx the same directive is a Word comment (「lawlint-disable LL105 -- 理由」, no
+<!-- -->) on the paragraphs it silences (Source.notes).
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ import regex
 from lawlint.pipeline.result import Diagnostic
 from lawlint.document.source import Source
 
+_NOTE = regex.compile(
+    r"lawlint-(?P<action>disable-next-line|disable-file|disable|enable)\b"
+    r"(?P<rules>(?:(?!--).)*?)(?:--(?P<reason>.*))?$",
+    regex.DOTALL,
+)
 _DIRECTIVE = regex.compile(
     r"<!--\s*lawlint-(?P<action>disable-next-line|disable-file|disable|enable)\b"
     r"(?P<rules>(?:(?!--).)*?)(?:--(?!>)(?P<reason>(?:(?!-->).)*))?-->",
@@ -34,6 +41,7 @@ class Directive:
     start: int
     end: int
     line: int
+    lines: tuple[int, int] | None = None   # a Word comment's paragraphs: first and last line
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +56,22 @@ class Region:
 def directives(source: Source) -> list[Directive]:
     found = []
     for match in _DIRECTIVE.finditer(source.text):
-        listed = match.group("rules").strip()
-        rules = tuple(regex.split(r"[\s,，]+", listed)) if listed else ()
-        found.append(Directive(match.group("action"), rules, (match.group("reason") or "").strip(),
+        found.append(Directive(match.group("action"), _rules(match), (match.group("reason") or "").strip(),
                                match.start(), match.end(), source.location(match.start())[0]))
+    for first, last, text in source.notes:
+        match = _NOTE.match(text)
+        if match is None:
+            continue
+        start = source.line_starts[first - 1]
+        end = start + len(source.line_text(first))
+        found.append(Directive(match.group("action"), _rules(match), (match.group("reason") or "").strip(),
+                               start, end, first, (first, last)))
     return found
+
+
+def _rules(match) -> tuple[str, ...]:
+    listed = match.group("rules").strip()
+    return tuple(regex.split(r"[\s,，]+", listed)) if listed else ()
 
 
 def regions(source: Source, found: list[Directive]) -> list[Region]:
@@ -62,6 +81,12 @@ def regions(source: Source, found: list[Directive]) -> list[Region]:
     for directive in found:
         if directive.action == "disable-file":
             result.append(Region(directive, 1, last_line))
+        elif directive.lines is not None:   # a Word comment: the paragraphs it stands on
+            first, last = directive.lines
+            if directive.action == "disable-next-line":
+                first = last = _next_content_line(source, last)
+            if directive.action != "enable":
+                result.append(Region(directive, first, last))
         elif directive.action == "disable-next-line":
             target = _next_content_line(source, source.location(directive.end)[0])
             result.append(Region(directive, target, target))
