@@ -291,3 +291,22 @@ def test_a_directive_comment_is_not_an_open_comment_and_is_not_commented_again(t
     reviewed = tmp_path / "审查稿.docx"
     run("--format", "docx", "-o", reviewed, path)
     assert not any(c.text.startswith("LL602") for c in docx.Document(str(reviewed)).comments)
+
+
+@pytest.mark.parametrize("rule_id, place", [
+    ("LL201", "paragraph 25, col 145 (「（三）以良法促善治，加快…」下，段首「一是强化组织保障。成立以…」)"),
+    ("LL305", "paragraph 5, col 1 (段首「区政府：」)"),   # before any heading: the paragraph alone
+])
+def test_a_docx_finding_names_its_heading_and_the_start_of_its_paragraph(tmp_path, rule_id, place):
+    """Word shows no line numbers: a Word user finds the place by its heading and the words
+    the paragraph starts with."""
+    report = tmp_path / "r.docx"
+    report.write_bytes(to_docx((SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")))
+    assert place in [d.place() for d in findings(report) if d.rule_id == rule_id]
+
+
+def test_a_finding_on_a_heading_does_not_name_the_heading_twice(tmp_path):
+    report = tmp_path / "r.docx"
+    report.write_bytes(to_docx((SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")))
+    on_heading = next(d for d in findings(report) if d.rule_id == "LL502")
+    assert on_heading.place().endswith("(段首「(五)坚持执法为民，深入…」)")

@@ -46,7 +46,8 @@ def test_docx_findings_name_the_paragraph(tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(to_docx(seed.read_text(encoding="utf-8")))
     finding = next(d for d in lint_file(path).diagnostics if d.rule_id == "LL601")
-    assert (finding.paragraph, finding.place()) == (11, f"paragraph 11, col {finding.column}")
+    assert (finding.paragraph, finding.place()) == (
+        11, f"paragraph 11, col {finding.column} (「一、2021 年推进法治…」下，段首「2021 年，在区委、区…」)")
 
 
 def test_docx_heading_styles_stand_for_unnumbered_headings(tmp_path):
@@ -130,6 +131,7 @@ def test_stdin_filename_names_the_input_and_picks_its_format():
     from lawlint.cli import main
     text = (SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["-", "--stdin-filename", "上报/渝北区.docx"], input=to_docx(text))
-    assert "上报/渝北区.docx: paragraph 11, col 97: error LL601" in result.output
+    assert "上报/渝北区.docx: paragraph 11, col 97 (「一、2021 年推进法治…」下，段首「2021 年，在区委、区…」): error LL601" \
+        in result.output
     plain = CliRunner().invoke(main, ["-", "--stdin-filename", "r.txt"], input=text.encode("utf-8"))
     assert "r.txt:11:97: error LL601" in plain.output

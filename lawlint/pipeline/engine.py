@@ -120,7 +120,38 @@ def stamp(rule: Rule, hit: Hit, document: Document) -> Diagnostic:
                       page=page[0] if page else None, page_line=page[1] if page else None,
                       fix=_replacements(hit.fix, document) if hit.fix else (),
                       habit=str(hit.args.get(spec.habit, "")) if spec and spec.habit else "",
-                      whole=hit.span.start == hit.span.end or hit.span == document.anchor())
+                      whole=hit.span.start == hit.span.end or hit.span == document.anchor(),
+                      context=_word_context(document, line) if source.format == "docx" else "")
+
+
+_QUOTED = 12   # characters of a paragraph's start that a Word user searches for
+
+
+def _word_context(document: Document, line: int) -> str:
+    """Where a Word user finds a line: under which heading, in the paragraph that starts
+    so (Word shows no line numbers, and its paragraph count is not lawlint's)."""
+    source = document.source
+    number = source.paragraph_of(line)
+    first = next(n for n in range(line, 0, -1) if n == 1 or source.paragraph_of(n - 1) != number)
+    start = source.line_text(first).lstrip("# ").strip()
+    quote = start[:_QUOTED] + ("…" if len(start) > _QUOTED else "")
+    heading = _heading_above(document, source.line_starts[first - 1])
+    parts = [f"「{heading}」下" if heading and not start.startswith(heading[:_QUOTED]) else "",
+             f"段首「{quote}」" if quote else ""]
+    return "，".join(part for part in parts if part)
+
+
+def _heading_above(document: Document, offset: int) -> str:
+    """The title of the last heading that starts before `offset` (original text)."""
+    found = ""
+    for section in document.sections:
+        at = document.span(section.heading.line.start, section.heading.line.start).start
+        if at > offset:
+            break
+        line = section.heading.line
+        title = document.written(document.span(line.start, line.end)).lstrip("# ").strip()
+        found = title[:_QUOTED] + ("…" if len(title) > _QUOTED else "")
+    return found
 
 
 def _shown_start(source, offset: int) -> int:

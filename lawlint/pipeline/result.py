@@ -64,6 +64,7 @@ class Diagnostic:
     related: tuple[Place, ...] = ()    # a habit: every place it stands for, this one first
     habit: str = ""                    # what tells this rule's habits apart (a miswritten word)
     whole: bool = False                # about the document as a whole (its anchor, or no text)
+    context: str = ""                  # .docx: 「heading」 and the paragraph's start, for Word users
 
     @property
     def count(self) -> int:
@@ -73,7 +74,7 @@ class Diagnostic:
     def place(self) -> str:
         """Where a user finds it: 'paragraph 12', 'page 3, line 4', or 'line 12'."""
         if self.paragraph is not None:
-            return f"paragraph {self.paragraph}, col {self.column}"
+            return f"paragraph {self.paragraph}, col {self.column}" + (f" ({self.context})" if self.context else "")
         if self.page is not None:
             return f"page {self.page}, line {self.page_line}, col {self.column}"
         return f"{self.line}:{self.column}"
