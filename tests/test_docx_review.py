@@ -310,3 +310,21 @@ def test_a_finding_on_a_heading_does_not_name_the_heading_twice(tmp_path):
     report.write_bytes(to_docx((SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")))
     on_heading = next(d for d in findings(report) if d.rule_id == "LL502")
     assert on_heading.place().endswith("(段首「(五)坚持执法为民，深入…」)")
+
+
+def test_audit_annotate_writes_a_copy_per_submission_and_the_page_links_them(tmp_path, monkeypatch):
+    submissions = tmp_path / "报送"
+    (submissions / "县").mkdir(parents=True)
+    (submissions / "000.txt").write_text((SEEDS / "000_9cfde12bd7801c2f.txt").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    (submissions / "县" / "渝北.docx").write_bytes(
+        to_docx((SEEDS / "004_3b8f22655ae3d0b6.txt").read_text(encoding="utf-8")))
+    (submissions / "坏.docx").write_bytes(b"not a zip")
+    monkeypatch.chdir(tmp_path)
+    result = run("audit", "--isolated", "报送", "--annotate", "审查稿", "--format", "html", "-o", "page.html")
+    assert result.exit_code == 2, result.output   # 坏.docx could not be read; the batch still ran
+    copies = sorted(str(p.relative_to(tmp_path / "审查稿")) for p in (tmp_path / "审查稿").rglob("*.docx"))
+    assert copies == ["000.docx", "县/渝北.docx"]   # the unreadable one has none
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert 'href="审查稿/县/渝北.docx"' in page and 'href="审查稿/000.docx"' in page
+    assert len(list(docx.Document(str(tmp_path / "审查稿" / "000.docx")).comments)) > 0

@@ -18,6 +18,7 @@ class Audit:
     notes: tuple[Note, ...] = ()
     rule_names: dict[str, str] = field(default_factory=dict)
     roles: matrix.Roles = field(default_factory=dict)   # what each rule is about (matrix)
+    copies: dict[str, str] = field(default_factory=dict)   # path → its reviewed copy (--annotate)
 
     @property
     def results(self) -> list[FileResult]:

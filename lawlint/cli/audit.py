@@ -38,10 +38,13 @@ def register(group: click.Group) -> None:
     @click.option("--published/--submitted", default=None,
                   help="Judge submissions as published copies or as submitted ones "
                        "[default: published for .html only].")
+    @click.option("--annotate", type=click.Path(file_okay=False), metavar="OUTDIR",
+                  help="Also write each readable submission's reviewed copy (Word comments and "
+                       "tracked fixes) to OUTDIR, same relative path, .docx (docs/review.md).")
     @limit_option
     @debug_option
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year, published, limit) -> None:
+              fail_on, config, isolated, year, published, annotate, limit) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
@@ -51,7 +54,7 @@ def register(group: click.Group) -> None:
             options = Options(chosen, alone, packs, ids(select), ids(ignore), fail_on, year=year,
                               published=published, limits=limit)
             return _audit(paths, options, output_format, output, jobs or os.cpu_count() or 1,
-                          usercache.enabled(), similarity)
+                          usercache.enabled(), similarity, annotate)
 
         with usercache.session(off=no_cache):
             run_safely(body)
@@ -71,7 +74,7 @@ def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str 
     return (found.source, False) if found is not None and found.source else (None, True)
 
 
-def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -> int:
+def _audit(paths, options, output_format, output, jobs, use_cache, similarity, annotate=None) -> int:
     from lawlint.audit import crosscheck, matrix, pool
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
@@ -89,8 +92,9 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -
         with _progress(len(files)) as advance:
             items = pool.run(files, options, jobs, use_cache, advance)
     names = {rule.id: rule.name for rule in rules}
+    copies = _annotate(items, paths, annotate, output, resolver) if annotate else {}
     report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
-                   matrix.roles_of(rules))
+                   matrix.roles_of(rules), copies)
     write = outputs.get(output_format, outputs.AUDIT)
     if output:
         with open_output(output, newline="") as out:
@@ -98,6 +102,32 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity) -
     else:
         write(report, console(sys.stdout, outputs.find(output_format, outputs.AUDIT).for_people))
     return exit_code(report.results)
+
+
+def _annotate(items, paths, folder: str, output: str | None, resolver) -> dict[str, str]:
+    """A reviewed copy of each readable submission under `folder`, at its path relative to
+    the folder it was found in (a file named alone: its name), as .docx; returns each
+    submission's copy as the audit page links it (relative to the page)."""
+    from pathlib import Path
+
+    from lawlint.output import docx_review
+
+    ruleset = resolver.ruleset(resolver.settings(None))
+    roots = [Path(p) for p in paths]
+    base = Path(output).resolve().parent if output else Path.cwd()
+    copies = {}
+    for item in items:
+        result = item.result
+        if result.error:
+            continue
+        found = Path(result.path)
+        root = next((r for r in roots if r.is_dir() and r.resolve() in found.resolve().parents), None)
+        relative = found.resolve().relative_to(root.resolve()) if root else Path(found.name)
+        target = Path(folder) / relative.with_suffix(".docx")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        docx_review.write(result, target, ruleset)
+        copies[result.path] = os.path.relpath(target.resolve(), base)
+    return copies
 
 
 class _progress:

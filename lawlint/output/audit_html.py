@@ -58,7 +58,10 @@ def _matrix(audit: Audit) -> str:
     rows = []
     for result in audit.results:
         status = audit.status(result)
-        cells = [f"<td>{escape(result.path)}</td>", f"<td>{escape(result.organ or '')}</td>",
+        copy = audit.copies.get(result.path)
+        name = escape(result.path)
+        cells = [f'<td><a href="{escape(copy)}" title="审查稿（批注与修订）">{name}</a></td>' if copy
+                 else f"<td>{name}</td>", f"<td>{escape(result.organ or '')}</td>",
                  f"<td>{result.report_year or ''}</td>", f"<td>{escape(result.date or '')}</td>",
                  f'<td class="st-{status}" data-v="{status}">{_STATUS[status]}</td>',
                  f"<td>{result.count('error')}</td>", f"<td>{result.count('warning')}</td>"]
