@@ -11,7 +11,7 @@ from typing import Any
 from lawlint.checks import (Context, Hit, Param, compile_pattern, pack_parameter, regex_param,
                             register)
 from lawlint.checks.headings import BASIS
-from lawlint.document import Document, Edit, Span, dates
+from lawlint.document import Document, Edit, dates
 
 _DATE_ARGS = ("found", "year", "basis")
 

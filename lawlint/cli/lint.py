@@ -225,7 +225,7 @@ class _ExitCode:
 
 def _fix(paths, resolver, write: bool, quiet: int = 0) -> list:
     """Fix every report (in place when `write`); say on stderr what --fix changed."""
-    from lawlint.pipeline import fixer, linter
+    from lawlint.pipeline import linter
 
     outcomes = [_fix_one(path, resolver, write) for path in linter.collect(paths, resolver)]
     fixed = [outcome for outcome in outcomes if outcome.changed]

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lawlint import __version__
