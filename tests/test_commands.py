@@ -106,6 +106,14 @@ def test_check_pack_reports_rules_that_never_fire_or_lack_examples(tmp_path):
     assert f"{pack}:15: XX102: no examples.bad" in result.output
 
 
+def test_a_pack_with_nothing_to_load_says_what_it_needs_not_its_whole_text(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("name: p\nversion: '1'\ndescription: " + "很长的说明" * 200 + "\n", encoding="utf-8")
+    result = run("check-pack", pack)
+    assert result.exit_code == 2 and "needs one of: rules, extends, laws" in result.output
+    assert len(result.output) < 300
+
+
 @pytest.mark.parametrize("body, expected", [
     ("kind: phrase\n    expect: absent\n    pattern: '(oops'\n", ":9: invalid regular expression"),
     ("kind: magic\n", ":7: 'magic' is not one of"),

@@ -72,8 +72,19 @@ def validate(data: Any, lines, filename: str, schema: dict,
             rule_id = data["rules"][path[1]].get("id")
         key = ".".join(str(part) for part in path) or None
         guide = "docs/writing-rules.md" if error_type is PackError else "docs/configuration.md"
-        raise error_type(f"{error.message}", filename, yamlsource.line_of(lines, path),
+        raise error_type(_said(error), filename, yamlsource.line_of(lines, path),
                          rule_id or key, hint=f"see {guide}")
+
+
+def _said(error) -> str:
+    """jsonschema's message without the failing value when that is long: a registry of laws
+    that lacks a key must not print its 3,000 lines back."""
+    alternatives = [sorted(branch.get("required", ())) for branch in error.schema.get(error.validator, ())
+                    if isinstance(branch, dict)] if error.validator in ("anyOf", "oneOf") else []
+    if alternatives and all(alternatives):
+        return "needs one of: " + ", ".join(" + ".join(keys) for keys in alternatives)
+    message = error.message
+    return message if len(message) <= 300 else message[:240] + " …"
 
 
 def shipped_manifest() -> str:
