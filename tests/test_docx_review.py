@@ -328,3 +328,14 @@ def test_audit_annotate_writes_a_copy_per_submission_and_the_page_links_them(tmp
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert 'href="审查稿/县/渝北.docx"' in page and 'href="审查稿/000.docx"' in page
     assert len(list(docx.Document(str(tmp_path / "审查稿" / "000.docx")).comments)) > 0
+
+
+def test_a_crlf_text_report_is_commented_at_the_same_words(tmp_path):
+    text = (SEEDS / "001_0bdb67023be65981.txt").read_text(encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "--no-tracked-fixes", "-o", reviewed, report)
+    spans = set(anchored(docx.Document(str(reviewed))).values())
+    assert "《信访条例》" in spans and "今年" in spans
+    assert not any("\r" in p.text for p in docx.Document(str(reviewed)).paragraphs)

@@ -76,7 +76,7 @@ def _from_text(result: FileResult):
     text = result.text if result.text is not None else \
         extract.read(result.path, result.path, result.encoding).text
     document = docx.Document()
-    for line in text.split("\n"):
+    for line in text.replace("\r\n", "\n").split("\n"):
         heading = _HEADING.match(line)
         if heading:
             document.add_heading(line[heading.end():], level=len(heading.group(1)))
@@ -109,13 +109,14 @@ class Review:
         """Comment every finding, the last first: a run split for one finding never moves
         the text of a finding before it."""
         count = 0
-        for finding in sorted(self.findings, key=lambda d: d.offset, reverse=True):
+        for finding in sorted(self.findings, key=lambda d: (d.line, d.column), reverse=True):
             if self.comment(finding):
                 count += 1
         return count
 
     def comment(self, finding: Diagnostic) -> bool:
-        start = finding.offset
+        # by line and column, not offset: the copy of a CRLF text has no CR in its paragraphs
+        start = self._offset(finding.line, finding.column)
         end = self._offset(finding.end_line, finding.end_column)
         paragraph = next((p for p in self.paragraphs if p.start <= start <= p.end), None)
         runs = paragraph.runs_between(start - paragraph.start, min(end, paragraph.end) - paragraph.start,
