@@ -339,3 +339,23 @@ def test_a_crlf_text_report_is_commented_at_the_same_words(tmp_path):
     spans = set(anchored(docx.Document(str(reviewed))).values())
     assert "《信访条例》" in spans and "今年" in spans
     assert not any("\r" in p.text for p in docx.Document(str(reviewed)).paragraphs)
+
+
+def test_table_cells_and_styles_are_kept_and_a_cell_is_commented(tmp_path):
+    document = docx.Document()
+    document.add_heading("安溪县卫生健康局2023年法治政府建设年度报告", level=1)
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for row, texts in zip(table.rows, (("事项", "情况"), ("规范性文件", "截止至年底审查12件"))):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    original = tmp_path / "r.docx"
+    document.save(str(original))
+    reviewed = tmp_path / "审查稿.docx"
+    run("--format", "docx", "--no-tracked-fixes", "-o", reviewed, original)
+    before, after = docx.Document(str(original)), docx.Document(str(reviewed))
+    cells = [[c.text for c in row.cells] for row in after.tables[0].rows]
+    assert cells == [[c.text for c in row.cells] for row in before.tables[0].rows]
+    assert [t.style.name for t in after.tables] == [t.style.name for t in before.tables]
+    assert [s.name for s in after.styles] == [s.name for s in before.styles]
+    assert "截止至" in anchored(after).values()
