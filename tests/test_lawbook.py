@@ -138,3 +138,15 @@ def test_last_made_needs_the_whole_history():
     unknown = lawbook.law_from({"title": "甲法", "source": "s", "adopted": "1998-06-26"}, {})
     assert known.last_made == datetime.date(2009, 8, 27)
     assert unknown.last_made is None
+
+
+def test_a_bad_mentions_pattern_is_a_pack_error_with_its_line(tmp_path):
+    from lawlint.errors import PackError
+    from lawlint.packs.ruleset import load_ruleset
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text('name: p\nversion: "1"\nlaws:\n  - {title: 甲法, source: s, mentions: "(oops"}\n',
+                    encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_ruleset((str(pack),))
+    assert raised.value.line == 4 and "invalid regular expression" in str(raised.value)

@@ -261,15 +261,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(previous[len(b)], far)
 
 
-@lru_cache(maxsize=8)
-def _cached_book(entries: tuple) -> LawBook:
-    return LawBook.from_pack(dict(entry) for entry in entries)
+_BOOKS: dict[str, LawBook] = {}
 
 
-def book_of(entries: list[Mapping[str, Any]]) -> LawBook:
-    """One LawBook per distinct registry (packs are loaded many times in a test run)."""
-    return _cached_book(tuple(tuple(sorted((k, _frozen(v)) for k, v in e.items())) for e in entries))
-
-
-def _frozen(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
+def book_of(digest: str, entries: list[Mapping[str, Any]]) -> LawBook:
+    """One LawBook per set of packs (their digest): packs are loaded many times in a run."""
+    if digest not in _BOOKS:
+        _BOOKS[digest] = LawBook.from_pack(entries)
+    return _BOOKS[digest]

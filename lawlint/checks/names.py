@@ -203,5 +203,5 @@ def _tagger() -> Any:
 
         from lawlint.checks import substance
 
-        _TAGGER = jieba.posseg.POSTokenizer(substance._segmenter())
+        _TAGGER = jieba.posseg.POSTokenizer(substance.segmenter())
     return _TAGGER

@@ -119,7 +119,7 @@ class BoilerplateCheck:
 
 def word_count(text: str) -> int:
     """Words in Chinese text as jieba segments it (punctuation and blanks are not words)."""
-    return sum(1 for token in _segmenter().cut(text) if _CONTENT.search(token))
+    return sum(1 for token in segmenter().cut(text) if _CONTENT.search(token))
 
 
 _SEGMENTER = None
@@ -129,7 +129,7 @@ _SEGMENTER = None
 MIN_WORD_FREQUENCY = 50
 
 
-def _segmenter():
+def segmenter():
     """A jieba tokenizer on the trimmed dictionary, built once per process and cached per
     user, so the first report that needs it pays ≈0.3 s and an audit worker pays it once."""
     global _SEGMENTER
@@ -150,22 +150,23 @@ _WORDS: frozenset[str] | None = None
 def dictionary_words() -> frozenset[str]:
     """The words of the trimmed jieba dictionary, without importing jieba (~40 ms) or
     importlib.metadata (~50 ms): read once from the trimmed dictionary (~110 ms) and kept
-    in the user cache as a marshalled set (~10 ms to read back)."""
+    in the user cache (~10 ms to read back)."""
     global _WORDS
     if _WORDS is None:
         import importlib.util
-        import marshal
         from types import SimpleNamespace
+
+        from lawlint import usercache
 
         origin = importlib.util.find_spec("jieba").origin
         jieba = SimpleNamespace(__file__=origin, __version__=_version(origin))
-        kept = _cache() / f"words-{jieba.__version__}-f{MIN_WORD_FREQUENCY}.marshal"
-        try:
-            _WORDS = frozenset(marshal.loads(kept.read_bytes()))
-        except (OSError, EOFError, ValueError, TypeError):
+
+        def read() -> frozenset[str]:
             with _trimmed_dictionary(jieba).open(encoding="utf-8") as lines:
-                _WORDS = frozenset(line.split(" ", 1)[0] for line in lines)
-            _keep(kept, marshal.dumps(_WORDS))
+                return frozenset(line.split(" ", 1)[0] for line in lines)
+
+        _WORDS = frozenset(usercache.kept(
+            f"jieba/words-{jieba.__version__}-f{MIN_WORD_FREQUENCY}.marshal", read))
     return _WORDS
 
 
@@ -178,18 +179,6 @@ def _version(init_file: str) -> str:
     return found.group(1) if found else "unknown"
 
 
-def _keep(path, blob: bytes) -> None:
-    """Write a cache file atomically; a read-only cache only costs speed."""
-    import os
-
-    try:
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(blob)
-        os.replace(partial, path)
-    except OSError:
-        pass
-
-
 def _cache():
     from lawlint.usercache import cache_dir
 
@@ -200,17 +189,16 @@ def _cache():
 
 def _trimmed_dictionary(jieba):
     """jieba's own dict.txt without its rare words, written once into the lawlint cache."""
-    import os
     from pathlib import Path
+
+    from lawlint import usercache
 
     source = Path(jieba.__file__).with_name("dict.txt")
     target = _cache() / f"dict-{jieba.__version__}-f{MIN_WORD_FREQUENCY}.txt"
     if not target.exists():
         with source.open(encoding="utf-8") as lines:
             kept = [line for line in lines if _frequency(line) >= MIN_WORD_FREQUENCY]
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("".join(kept), encoding="utf-8")
-        os.replace(partial, target)   # atomic: parallel workers never read half a file
+        usercache.write(target, "".join(kept).encode("utf-8"))   # atomic: workers share it
     return target
 
 

@@ -4,7 +4,6 @@ parsed safely with line numbers, and validated against the shipped pack schema."
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -88,26 +87,5 @@ def _parse(text: str, filename: str) -> PackFile:
 def _parsed(text: str, filename: str) -> tuple[Any, dict]:
     """The YAML of a pack with its node lines, kept in the user cache by content: parsing the
     registry of laws (3,000 lines) costs ~45 ms, reading it back ~3 ms, on every start."""
-    import marshal
-
     digest = hashlib.sha256(f"{_FORMAT}\0{limits.current()!r}\0{text}".encode()).hexdigest()
-    path = usercache.cache_dir() / "packs" / f"{digest}.marshal"
-    if usercache.enabled():
-        try:
-            return marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            pass   # not cached yet, or a damaged entry: parse again
-    data, lines = yamlsource.load(text, filename)
-    if usercache.enabled():
-        try:
-            blob = marshal.dumps((data, lines))
-        except ValueError:   # a value marshal cannot keep (a YAML date): parse every time
-            return data, lines
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(blob)
-            os.replace(temporary, path)
-        except OSError:
-            pass   # a read-only home only costs speed
-    return data, lines
+    return usercache.kept(f"packs/{digest}.marshal", lambda: yamlsource.load(text, filename))

@@ -9,6 +9,7 @@ regexes compiled; errors name the pack file, the YAML line and the rule id.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -173,12 +174,12 @@ def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = Non
         parameters.update(pack.data.get("parameters", {}))
         elements = _merge_elements(elements, pack)
         organs = _merge_organs(organs, pack)
-        laws.update((entry["title"], entry) for entry in pack.data.get("laws", ()))
+        laws.update(_laws(pack))
     rules = tuple(_build(item, pack, path) for item, pack, path in specs.values())
     digest = hashlib.sha256("".join(p.digest for p in files).encode()).hexdigest()
     grammar = Grammar(tuple(elements), OrganGrammar.from_pack(organs))
     return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest, grammar,
-                   book_of(list(laws.values())))
+                   book_of(digest, list(laws.values())))
 
 
 def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:
@@ -250,6 +251,16 @@ def _element(item: dict, index: int, pack: PackFile) -> Element:
     veto = compiled(item["veto"], "veto") if "veto" in item else None
     return Element(item["key"], item["label"], tuple(cues), veto, int(item.get("year", 0)),
                    item.get("topical_min"), item.get("short", ""))
+
+
+def _laws(pack: PackFile) -> Iterator[tuple[str, dict]]:
+    """A pack's registry entries by title (a later pack's entry replaces one of the same
+    title), their `mentions` compiled here so that a bad one is a PackError with its line."""
+    for index, entry in enumerate(pack.data.get("laws", ())):
+        if "mentions" in entry:
+            _compile(entry["mentions"], pack, pack.line("laws", index, "mentions"),
+                     f"laws.{entry['title']}")
+        yield entry["title"], entry
 
 
 def _merge_organs(organs: dict, pack: PackFile) -> dict:
