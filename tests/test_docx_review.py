@@ -143,6 +143,23 @@ def test_a_text_report_becomes_a_docx_with_word_headings(tmp_path):
     assert "截止至" in anchored(copy).values() and "," in anchored(copy).values()
 
 
+def test_a_text_report_is_laid_out_on_a_gbt9704_page(tmp_path):
+    """A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, body in 三号 (16 pt): not US Letter."""
+    from docx.shared import Emu, Pt
+
+    report = tmp_path / "r.txt"
+    report.write_text("安溪县卫生健康局2023年法治政府建设年度报告\n", encoding="utf-8")
+    reviewed = tmp_path / "r-审查稿.docx"
+    run("--format", "docx", "-o", reviewed, report)
+    copy = docx.Document(str(reviewed))
+    page = copy.sections[0]
+    mm = lambda *lengths: tuple(round(Emu(length).mm) for length in lengths)   # Word keeps twips
+    assert mm(page.page_width, page.page_height, page.top_margin, page.left_margin) == (210, 297, 37, 28)
+    assert mm(page.page_width - page.left_margin - page.right_margin) == (156,)
+    assert mm(page.page_height - page.top_margin - page.bottom_margin) == (225,)
+    assert copy.styles["Normal"].font.size == Pt(16)
+
+
 def test_a_run_split_keeps_its_formatting(tmp_path):
     """A comment inside a bold run: the run is cut in three, each keeps <w:b/>."""
     document = docx.Document()

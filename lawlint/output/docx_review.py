@@ -76,6 +76,7 @@ def _from_text(result: FileResult):
     text = result.text if result.text is not None else \
         extract.read(result.path, result.path, result.encoding).text
     document = docx.Document()
+    _official_page(document)
     for line in text.replace("\r\n", "\n").split("\n"):
         heading = _HEADING.match(line)
         if heading:
@@ -83,6 +84,21 @@ def _from_text(result: FileResult):
         else:
             document.add_paragraph(line)
     return document
+
+
+def _official_page(document) -> None:
+    """GB/T 9704's page, not python-docx's US Letter: A4, 天头 37 mm, 订口 28 mm and a
+    156 × 225 mm 版心, body text in 三号仿宋 (16 pt), so the copy prints as the report would."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
 
 
 _HEADING = __import__("re").compile(r"(#{1,6}) (?=\S)")
