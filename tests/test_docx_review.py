@@ -201,24 +201,27 @@ def test_the_writer_is_imported_only_when_asked():
     assert out.stdout.strip().splitlines()[-1] == "False"
 
 
-def test_a_reviewed_seed_opens_in_libreoffice(tmp_path):
-    """LibreOffice reads the reviewed copy and prints it (headless conversion to PDF)."""
+def test_every_reviewed_seed_opens_in_libreoffice(tmp_path):
+    """LibreOffice reads each seed's reviewed copy (made from the seed as .docx) and prints it
+    (headless conversion to PDF, all five in one call)."""
     from lawlint.extract import office
 
     program = office.soffice()
     if program is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    seed = SEEDS / "004_3b8f22655ae3d0b6.txt"
-    original = tmp_path / "004.docx"
-    original.write_bytes(to_word_docx(seed.read_text(encoding="utf-8")))
-    reviewed = tmp_path / "004-审查稿.docx"
-    run("--format", "docx", "-o", reviewed, original)
+    reviewed = []
+    for seed in SEED_FILES:
+        original = tmp_path / f"{seed.stem}.docx"
+        original.write_bytes(to_word_docx(seed.read_text(encoding="utf-8")))
+        reviewed.append(tmp_path / f"{seed.stem}-审查稿.docx")
+        run("--format", "docx", "-o", reviewed[-1], original)
     profile = (tmp_path / "profile").as_uri()
     subprocess.run([program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(reviewed)],
-                   capture_output=True, timeout=120, check=False)
-    pdf = tmp_path / "004-审查稿.pdf"
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, reviewed)],
+                   capture_output=True, timeout=300, check=False)
+    for copy in reviewed:
+        pdf = copy.with_suffix(".pdf")
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000, copy.name
 
 
 def accepted(path) -> str:
