@@ -52,6 +52,18 @@ def test_sarif_help_uris_point_at_anchors_that_exist():
         assert f'<a id="{rule.id.lower()}"></a>' in page
 
 
+def test_every_built_in_rule_has_a_short_chinese_title():
+    """The audit page and workbook name rules in Chinese: every shipped rule carries one."""
+    import regex
+
+    from lawlint.packs.packfile import builtin_names
+    from lawlint.packs.ruleset import BUILTIN_RULES, load_ruleset
+
+    rules = [*BUILTIN_RULES, *(r for name in builtin_names() for r in load_ruleset((name,)).all_rules)]
+    untitled = [r.id for r in rules if not regex.fullmatch(r"[\p{Han}“”、0-9]{2,16}", r.title)]
+    assert untitled == []
+
+
 def test_rules_md_is_up_to_date():
     expected = rulesdoc.render()
     actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

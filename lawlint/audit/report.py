@@ -9,7 +9,22 @@ from functools import cached_property
 from lawlint.audit import matrix
 from lawlint.audit.crosscheck import Note
 from lawlint.audit.item import Item
-from lawlint.pipeline.result import FileResult
+from lawlint.audit.rings import Ring
+from lawlint.audit.roster_model import Accounting, Unit
+from lawlint.pipeline.result import SEVERITY_RANK, FileResult
+
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the matrix: a submission, with the roster unit it answers for (None when
+    there is no roster or it matched no unit), or a roster unit with no submission (result
+    None: 未报送)."""
+
+    unit: Unit | None
+    result: FileResult | None
+    late: str | None = None    # why it is 逾期, when it is
 
 
 @dataclass(frozen=True)
@@ -19,6 +34,9 @@ class Audit:
     rule_names: dict[str, str] = field(default_factory=dict)
     roles: matrix.Roles = field(default_factory=dict)   # what each rule is about (matrix)
     copies: dict[str, str] = field(default_factory=dict)   # path → its reviewed copy (--annotate)
+    rings: tuple[Ring, ...] = ()            # copy rings, largest first
+    accounting: Accounting | None = None    # the roster against the batch (--roster)
+    rule_titles: dict[str, str] = field(default_factory=dict)   # rule id → its Chinese title
 
     @property
     def results(self) -> list[FileResult]:
@@ -58,3 +76,53 @@ class Audit:
 
     def elements(self, result: FileResult) -> dict[str, str]:
         return matrix.row(result, self.roles)
+
+    def title(self, rule_id: str) -> str:
+        """A rule's Chinese title, else its name: what an office reads."""
+        return self.rule_titles.get(rule_id) or self.rule_names.get(rule_id, "")
+
+    def ring_of(self, path: str) -> int | None:
+        """The 1-based number of the ring `path` belongs to, or None."""
+        return self._ring_by_path.get(path)
+
+    @cached_property
+    def _ring_by_path(self) -> dict[str, int]:
+        return {member: number for number, ring in enumerate(self.rings, 1) for member in ring.members}
+
+    def rows(self) -> list[Row]:
+        """The matrix's rows: without a roster, one per submission; with one, every unit in
+        the roster's order (each submission it sent, or one empty row: 未报送), then the
+        submissions that matched no unit."""
+        if self.accounting is None:
+            return [Row(None, result) for result in self.results]
+        by_path = {result.path: result for result in self.results}
+        late = self.accounting.late
+        rows = []
+        for unit in self.accounting.units:
+            sent = self.accounting.submissions(unit)
+            rows += [Row(unit, by_path[path], late.get(path)) for path in sent if path in by_path] \
+                or [Row(unit, None)]
+        rows += [Row(None, by_path[path], late.get(path)) for path in self.accounting.unmatched
+                 if path in by_path]
+        return rows
+
+    def reason(self, result: FileResult) -> str:
+        """Why a file has its status, in Chinese: the rules that decided it, and for a file
+        that passes with a part marked ✗ or △, that those findings are below the fail level."""
+        if result.error:
+            return f"无法读取：{result.error}"
+        floor = SEVERITY_RANK.get(result.fail_on, 99)
+        deciding = [d for d in result.active if SEVERITY_RANK[d.severity] >= floor]
+        if deciding:
+            named = self._named(deciding)
+            return f"未通过：{len(deciding)} 个{SEVERITY_WORDS.get(result.fail_on, result.fail_on)}及以上问题，" + named
+        level = "不判定" if result.fail_on == "never" else f"没有{SEVERITY_WORDS[result.fail_on]}级问题"
+        marked = [d for d in result.active if d.rule_id in self.roles]
+        below = f"；{self._named(marked)}，低于判定级别，不影响通过" if marked else ""
+        return f"通过：{level}{below}"
+
+    def _named(self, findings, shown: int = 3) -> str:
+        ids = list(dict.fromkeys(d.rule_id for d in findings))
+        severity = {d.rule_id: d.severity for d in findings}
+        words = [f"{rule} {self.title(rule)}（{SEVERITY_WORDS[severity[rule]]}）" for rule in ids[:shown]]
+        return "、".join(words) + (f" 等 {len(ids)} 条规则" if len(ids) > shown else "")

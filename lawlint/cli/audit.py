@@ -83,6 +83,8 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     from lawlint.pipeline.linter import Resolver
 
     check_output(output)
+    if outputs.find(output_format, outputs.AUDIT).files and not output:
+        raise UsageError(f"--format {output_format} writes a file: name it with -o FILE")
     resolver = Resolver(options)
     with limits.applied(resolver.limits(resolver.settings(None))):
         rules = resolver.ruleset(resolver.settings(None)).all_rules   # a pack error: before the batch
@@ -92,15 +94,19 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
         with _progress(len(files)) as advance:
             items = pool.run(files, options, jobs, use_cache, advance)
     names = {rule.id: rule.name for rule in rules}
+    titles = {rule.id: rule.title for rule in rules if rule.title}
     copies = _annotate(items, paths, annotate, output, resolver) if annotate else {}
     report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
-                   matrix.roles_of(rules), copies)
-    write = outputs.get(output_format, outputs.AUDIT)
-    if output:
+                   matrix.roles_of(rules), copies, rule_titles=titles)
+    chosen = outputs.find(output_format, outputs.AUDIT)
+    write = chosen.load()
+    if chosen.files:
+        write(report, output)
+    elif output:
         with open_output(output, newline="") as out:
             write(report, out)
     else:
-        write(report, console(sys.stdout, outputs.find(output_format, outputs.AUDIT).for_people))
+        write(report, console(sys.stdout, chosen.for_people))
     return exit_code(report.results)
 
 

@@ -56,7 +56,8 @@ def register(name: str, renders: str, target: str | Callable, help: str = "",
     display)`, an AUDIT one as `render(audit, out)`. A format `for_people` is written in the
     console's encoding, what it cannot encode degraded; any other is a file format that a
     program reads, always written as UTF-8 whatever the console (a GBK console on Windows).
-    A format that writes `files` (a .docx per report) is given the -o path, not a stream."""
+    A format that writes `files` (a .docx per report, a workbook) is given the -o path, not a
+    stream: `render(results, ruleset, path, display)` or, for an audit, `render(audit, path)`."""
     if renders not in (LINT, AUDIT):
         raise ValueError(f"a format renders {LINT!r} or {AUDIT!r}, not {renders!r}")
     _FORMATS[renders, name] = Format(name, renders, target, help, for_people, files)

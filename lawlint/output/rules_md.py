@@ -21,15 +21,16 @@ def render() -> str:
     out = ["# lawlint rules", "",
            f"Generated from the built-in packs ({', '.join(builtin_names())}) by "
            "`python -m lawlint.output.rules_md > docs/rules.md`; do not edit by hand.", "",
-           "| id | name | severity | kind | pack |", "|---|---|---|---|---|"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.name} | {r.severity} | {r.kind} | {r.pack} |" for r in rules]
+           "| id | name | 名称 | severity | kind | pack |", "|---|---|---|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.name} | {r.title} | {r.severity} | {r.kind} | {r.pack} |"
+            for r in rules]
     for rule in rules:
         out += _section(rule)
     return "\n".join(out) + "\n"
 
 
 def _section(rule: Rule) -> list[str]:
-    lines = ["", f'<a id="{rule.id.lower()}"></a>', "", f"## {rule.id} {rule.name}", "",
+    lines = ["", f'<a id="{rule.id.lower()}"></a>', "", f"## {rule.id} {rule.name}" + (f"（{rule.title}）" if rule.title else ""), "",
              f"- severity: **{rule.severity}**; kind: `{rule.kind}`; pack: `{rule.pack}`"
              + ("; **off by default** (`--select " + rule.id + "` or `enabled: true` in a pack's overrides)"
                 if not rule.enabled else ""),

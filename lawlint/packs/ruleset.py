@@ -29,7 +29,7 @@ from lawlint.packs.packfile import DEFAULT_PACKS, PackFile
 
 SEVERITIES = ("info", "warning", "error")
 IDENTITY_KEYS = {"id", "name", "severity", "kind", "message", "description", "basis", "examples",
-                 "published", "about", "enabled"}
+                 "published", "about", "enabled", "title"}
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -50,6 +50,7 @@ class Rule:
     published: str | None = None   # the severity when the report is a published copy
     about: str | None = None       # the part it judges, for the audit matrix (pack `about:`)
     enabled: bool = True           # False: runs only when selected by its id or name (ruff's opt-in)
+    title: str = ""                # its short Chinese name (pack `title:`), for offices' pages
 
 
 _SUPPRESSION_BASIS = "lawlint 内置规则：行内抑制指令（<!-- lawlint-disable … -->）的使用"
@@ -58,36 +59,36 @@ BUILTIN_RULES = (
          "抑制指令“{directive}”没有抑制任何发现{detail}，应删除",
          "A lawlint-disable comment that silences nothing hides nothing and misleads readers; "
          "like ruff's RUF100 it is reported so that stale suppressions are removed.",
-         _SUPPRESSION_BASIS, None, "lawlint"),
+         _SUPPRESSION_BASIS, None, "lawlint", title="多余的抑制指令"),
     Rule("LL002", "suppression-without-reason", "warning", "suppression",
          "抑制指令“{directive}”没有写明理由（在规则编号后写 -- 理由）",
          "With --require-reason (or require-reason: true in the configuration) every "
          "suppression must say why, so that a supervising office can judge it.",
-         _SUPPRESSION_BASIS, None, "lawlint"),
+         _SUPPRESSION_BASIS, None, "lawlint", title="抑制指令未写理由"),
     Rule("LL003", "rule-failed", "error", "engine",
          "规则 {rule} 未能检查本文件：{reason}",
          "A rule could not finish on this file, most often because a pack regex ran longer than "
          "--regex-timeout (catastrophic backtracking). The other rules still ran; fix the "
          "pattern (check it with `lawlint check-pack`).",
-         "lawlint 内置规则：规则执行失败", None, "lawlint"),
+         "lawlint 内置规则：规则执行失败", None, "lawlint", title="规则执行失败"),
     Rule("LL004", "unknown-rule-in-directive", "error", "suppression",
          "抑制指令“{directive}”写了不存在的规则{detail}，请改正规则编号",
          "A lawlint-disable comment that names no rule of the packs is a typo: it silences "
          "nothing, and the one it meant still fires. Like an unknown id in --select, it makes "
          "the run exit 2; `lawlint rules` lists the ids.",
-         _SUPPRESSION_BASIS, None, "lawlint"),
+         _SUPPRESSION_BASIS, None, "lawlint", title="抑制指令规则编号有误"),
     Rule("LL005", "encoding-detected", "info", "engine",
          "本文件既不是 UTF-8 也不像 GB18030，已按自动检测以 {encoding} 解码；如有乱码，请另存为 UTF-8 或用 --encoding 指定",
          "GB18030 decodes almost any bytes; when the characters it gives are implausible for a "
          "report (most outside common use, as Big5 bytes give), lawlint asks charset-normalizer "
          "and says here which encoding it used, so a reader can tell a guess from the file's word.",
-         "lawlint 内置规则：文件编码", None, "lawlint"),
+         "lawlint 内置规则：文件编码", None, "lawlint", title="已自动识别编码"),
     Rule("LL006", "unaccepted-revisions", "info", "engine",
          "文档含未接受的修订 {changes} 处、批注 {comments} 条：这不是定稿；lawlint 按接受全部修订后的文字检查，请接受或拒绝修订、删除批注后再报送",
          "A .docx that still carries tracked changes (w:ins, w:del, moves) or comments is not the "
          "final text an office should receive. lawlint reads it as Word's final view (insertions "
          "in, deletions out) and says so here, once, at the top of the file.",
-         "lawlint 内置规则：文档定稿", None, "lawlint"),
+         "lawlint 内置规则：文档定稿", None, "lawlint", title="含未接受的修订"),
 )
 
 # Not a rule one selects or ignores: a check that raised is lawlint's bug, always reported
@@ -96,7 +97,7 @@ INTERNAL_ERROR = Rule(
     "LL000", "internal-error", "error", "engine", "{reason}",
     "A check raised an exception on this file: a bug in lawlint or in a pack's check, not a "
     "defect of the report. The other rules still ran; the run exits 2. Report it with the "
-    "output of --debug.", "lawlint 内置规则：内部错误", None, "lawlint")
+    "output of --debug.", "lawlint 内置规则：内部错误", None, "lawlint", title="内部错误")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +295,7 @@ def _build(item: dict, pack: PackFile, path: tuple) -> Rule:
     return Rule(item["id"], item["name"], item["severity"], item["kind"], item["message"],
                 item.get("description", ""), item["basis"], check, pack.name, params, examples,
                 (str(pack.path), pack.line(*path)), item.get("published"), item.get("about"),
-                item.get("enabled", True))
+                item.get("enabled", True), item.get("title", ""))
 
 
 def _patterns(value: Any):
