@@ -1,5 +1,6 @@
-"""Findings that need the whole batch: copy-paste between organs, and a report whose year or
-organ suggests a stale file (an old year among this year's submissions; one organ twice)."""
+"""Findings about one file that need the whole batch: a report whose year or organ suggests a
+stale file (an old year among this year's submissions; one organ twice). Copies between
+reports are rings (rings.py), not notes about each pair."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from lawlint.audit.item import Item
-from lawlint.audit.similarity import similar_pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,12 +15,12 @@ class Note:
     """A batch-level observation about one file."""
 
     path: str
-    kind: str      # copy | stale-year | same-organ
+    kind: str      # stale-year | same-organ | previous
     message: str
 
 
-def notes(items: list[Item], threshold: float = 0.6) -> list[Note]:
-    found = _copies(items, threshold) + _stale_years(items) + _same_organ(items)
+def notes(items: list[Item]) -> list[Note]:
+    found = _stale_years(items) + _same_organ(items)
     return sorted(found, key=lambda n: (n.path, n.kind))
 
 
@@ -28,15 +28,6 @@ def _some(paths: list[str], count: int, shown: int = 3) -> str:
     """A few names and a count: a note about one file must stay small in a batch of 10,000."""
     more = f" 等 {count} 份" if count > shown else ""
     return "、".join(paths[:shown]) + more
-
-
-def _copies(items: list[Item], threshold: float) -> list[Note]:
-    prints = {i.result.path: i.fingerprints for i in items if not i.result.error}
-    result = []
-    for pair in similar_pairs(prints, threshold):
-        for this, other in ((pair.first, pair.second), (pair.second, pair.first)):
-            result.append(Note(this, "copy", f"正文与 {other} 有 {pair.similarity:.0%} 相同，疑似互相套用"))
-    return result
 
 
 def _stale_years(items: list[Item]) -> list[Note]:

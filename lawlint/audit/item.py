@@ -1,6 +1,6 @@
-"""The unit a worker returns: a file's result plus its text fingerprints (a sorted array of
-unsigned 32-bit ints: 4 bytes each, so 10,000 files stay small), and their JSON form for the
-results cache."""
+"""The unit a worker returns: a file's result plus its clause shingles (a sorted array of
+unsigned 32-bit ints: 4 bytes each, so 20,000 files stay small) and their MinHash sketch
+(similarity.py), and their JSON form for the results cache."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from lawlint.pipeline.result import Diagnostic, FileResult, Place, Replacement
 class Item:
     result: FileResult
     fingerprints: array = field(default_factory=lambda: array("I"))
+    sketch: array = field(default_factory=lambda: array("I"))
 
     def renamed(self, path: str) -> Item:
         """The same content found under another path (a cache hit for a copied file)."""
@@ -33,13 +34,14 @@ def fingerprint_array(values) -> array:
 
 
 def to_json(item: Item) -> dict:
-    return {"result": asdict(item.result), "fingerprints": item.fingerprints.tolist()}
+    return {"result": asdict(item.result), "fingerprints": item.fingerprints.tolist(),
+            "sketch": item.sketch.tolist()}
 
 
 def from_json(data: dict) -> Item:
     result = dict(data["result"])
     result["diagnostics"] = tuple(_diagnostic(d) for d in result["diagnostics"])
-    return Item(FileResult(**result), array("I", data["fingerprints"]))
+    return Item(FileResult(**result), array("I", data["fingerprints"]), array("I", data["sketch"]))
 
 
 def _diagnostic(data: dict) -> Diagnostic:

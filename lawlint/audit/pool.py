@@ -12,7 +12,7 @@ from lawlint.pipeline import batch, linter
 from lawlint.document import source
 from lawlint.audit import cache
 from lawlint.audit.item import Item
-from lawlint.audit.similarity import fingerprints
+from lawlint.audit import similarity
 from lawlint.pipeline.result import FileResult
 from lawlint.errors import InputError
 
@@ -64,7 +64,8 @@ class AuditWorker:
         run = linter.run_file(path, resolver, data=data)
         if run.document is None:
             return Item(run.result)
-        item = Item(run.result.without_fixes(), fingerprints(run.document))   # an audit never fixes
+        shingles = similarity.fingerprints(run.document, run.ruleset.grammar.organs, run.ruleset.boilerplate)
+        item = Item(run.result.without_fixes(), shingles, similarity.sketch(shingles))   # an audit never fixes
         if key is not None:
             cache.put(key, item)
         return item

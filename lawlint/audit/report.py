@@ -37,6 +37,7 @@ class Audit:
     rings: tuple[Ring, ...] = ()            # copy rings, largest first
     accounting: Accounting | None = None    # the roster against the batch (--roster)
     rule_titles: dict[str, str] = field(default_factory=dict)   # rule id → its Chinese title
+    verbose: bool = False                   # the summary lists everything, not the first ten
 
     @property
     def results(self) -> list[FileResult]:
@@ -63,6 +64,13 @@ class Audit:
         """Files with the most errors (then warnings), worst first."""
         ranked = [r for r in self.results if not r.error and r.count("error")]
         return sorted(ranked, key=lambda r: (-r.count("error"), -r.count("warning"), r.path))[:limit]
+
+    def item(self, path: str) -> Item | None:
+        return self._items_by_path.get(path)
+
+    @cached_property
+    def _items_by_path(self) -> dict[str, Item]:
+        return {item.result.path: item for item in self.items}
 
     def notes_for(self, path: str) -> list[Note]:
         return self._notes_by_path.get(path, [])

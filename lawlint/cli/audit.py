@@ -26,7 +26,8 @@ def register(group: click.Group) -> None:
                   help="Lint every file: read nothing from the cache, keep nothing in it "
                        "(also: LAWLINT_NO_CACHE=1).")
     @click.option("--similarity", type=click.FloatRange(0.05, 1.0), default=0.6, show_default=True,
-                  help="Share of identical clauses from which two reports count as copies.")
+                  help="Share of the shorter report's clauses (organs, figures and dates "
+                       "masked) from which two reports count as copies of one template.")
     @click.option("--pack", "packs", multiple=True, metavar="PACK", help="Rule pack (repeatable).")
     @click.option("--select", multiple=True, metavar="IDS", help="Only these rules.")
     @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules.")
@@ -41,10 +42,12 @@ def register(group: click.Group) -> None:
     @click.option("--annotate", type=click.Path(file_okay=False), metavar="OUTDIR",
                   help="Also write each readable submission's reviewed copy (Word comments and "
                        "tracked fixes) to OUTDIR, same relative path, .docx (docs/review.md).")
+    @click.option("--verbose", "-v", is_flag=True,
+                  help="The summary lists every ring member, unit and note, not the first ten.")
     @limit_option
     @debug_option
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year, published, annotate, limit) -> None:
+              fail_on, config, isolated, year, published, annotate, verbose, limit) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
@@ -54,7 +57,7 @@ def register(group: click.Group) -> None:
             options = Options(chosen, alone, packs, ids(select), ids(ignore), fail_on, year=year,
                               published=published, limits=limit)
             return _audit(paths, options, output_format, output, jobs or os.cpu_count() or 1,
-                          usercache.enabled(), similarity, annotate)
+                          usercache.enabled(), similarity, annotate, verbose)
 
         with usercache.session(off=no_cache):
             run_safely(body)
@@ -74,8 +77,9 @@ def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str 
     return (found.source, False) if found is not None and found.source else (None, True)
 
 
-def _audit(paths, options, output_format, output, jobs, use_cache, similarity, annotate=None) -> int:
-    from lawlint.audit import crosscheck, matrix, pool
+def _audit(paths, options, output_format, output, jobs, use_cache, similarity, annotate=None,
+           verbose=False) -> int:
+    from lawlint.audit import crosscheck, matrix, pool, rings
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
     from lawlint.errors import UsageError
@@ -93,11 +97,13 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
             raise UsageError("no report files found in " + ", ".join(paths))
         with _progress(len(files)) as advance:
             items = pool.run(files, options, jobs, use_cache, advance)
+        found_rings = rings.find(items, similarity, _clause_text(resolver))
     names = {rule.id: rule.name for rule in rules}
     titles = {rule.id: rule.title for rule in rules if rule.title}
     copies = _annotate(items, paths, annotate, output, resolver) if annotate else {}
-    report = Audit(tuple(items), tuple(crosscheck.notes(items, similarity)), names,
-                   matrix.roles_of(rules), copies, rule_titles=titles)
+    report = Audit(tuple(items), tuple(crosscheck.notes(items)), names,
+                   matrix.roles_of(rules), copies, rings=found_rings, rule_titles=titles,
+                   verbose=verbose)
     chosen = outputs.find(output_format, outputs.AUDIT)
     write = chosen.load()
     if chosen.files:
@@ -108,6 +114,32 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     else:
         write(report, console(sys.stdout, chosen.for_people))
     return exit_code(report.results)
+
+
+def _clause_text(resolver):
+    """A ring member's clauses as written, read and parsed again (not linted) from its file:
+    the batch keeps only shingles (4 bytes a clause), and a ring quotes one member."""
+    from pathlib import Path
+
+    from lawlint import extract
+    from lawlint.audit import similarity
+    from lawlint.document import fold, structure
+    from lawlint.errors import InputError
+
+    options = resolver.options
+
+    def clauses_of(path: str) -> dict[int, str]:
+        ruleset = resolver.ruleset(resolver.settings(Path(path)))
+        try:
+            src = extract.read(path, Path(path).as_posix(), options.encoding, options.max_bytes)
+        except InputError:
+            return {}   # gone or changed since it was linted: the ring is shown without quotes
+        document = structure.parse(src, fold.fold(src), options.year, ruleset.grammar)
+        found: dict[int, str] = {}
+        for shingle, text in similarity.clauses(document, ruleset.grammar.organs, ruleset.boilerplate):
+            found.setdefault(shingle, text)
+        return found
+    return clauses_of
 
 
 def _annotate(items, paths, folder: str, output: str | None, resolver) -> dict[str, str]:

@@ -114,6 +114,7 @@ class RuleSet:
     laws: LawBook = field(default_factory=lambda: LawBook(()), compare=False)
     builtins: tuple[Rule, ...] = BUILTIN_RULES
     deselected: tuple[Rule, ...] = ()   # defined by the packs but left out by select/ignore
+    boilerplate: tuple[str, ...] = ()   # national wording every report may share (pack `boilerplate:`)
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
@@ -169,6 +170,7 @@ def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = Non
     elements: list[Element] = []
     organs: dict = {}
     laws: dict[str, dict] = {}
+    boilerplate: dict[str, None] = {}
     for pack in files:
         _add_rules(pack, specs)
         _apply_overrides(pack, specs)
@@ -176,11 +178,12 @@ def load_ruleset(packs: tuple[str, ...] = DEFAULT_PACKS, base: Path | None = Non
         elements = _merge_elements(elements, pack)
         organs = _merge_organs(organs, pack)
         laws.update(_laws(pack))
+        boilerplate.update(dict.fromkeys(pack.data.get("boilerplate", ())))
     rules = tuple(_build(item, pack, path) for item, pack, path in specs.values())
     digest = hashlib.sha256("".join(p.digest for p in files).encode()).hexdigest()
     grammar = Grammar(tuple(elements), OrganGrammar.from_pack(organs))
     return RuleSet(rules, parameters, tuple(elements), tuple(packs), digest, grammar,
-                   book_of(digest, list(laws.values())))
+                   book_of(digest, list(laws.values())), boilerplate=tuple(boilerplate))
 
 
 def _ordered(packs: tuple[str, ...], base: Path | None) -> list[PackFile]:
