@@ -42,12 +42,16 @@ def register(group: click.Group) -> None:
     @click.option("--annotate", type=click.Path(file_okay=False), metavar="OUTDIR",
                   help="Also write each readable submission's reviewed copy (Word comments and "
                        "tracked fixes) to OUTDIR, same relative path, .docx (docs/review.md).")
+    @click.option("--previous", "previous", multiple=True, type=click.Path(exists=True),
+                  metavar="DIR|JSON",
+                  help="Last year's submissions (a folder) or last year's `audit --format json`: "
+                       "a report mostly copied from one of them is noted (照搬上年报告).")
     @click.option("--verbose", "-v", is_flag=True,
                   help="The summary lists every ring member, unit and note, not the first ten.")
     @limit_option
     @debug_option
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year, published, annotate, verbose, limit) -> None:
+              fail_on, config, isolated, year, published, annotate, previous, verbose, limit) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
@@ -57,7 +61,7 @@ def register(group: click.Group) -> None:
             options = Options(chosen, alone, packs, ids(select), ids(ignore), fail_on, year=year,
                               published=published, limits=limit)
             return _audit(paths, options, output_format, output, jobs or os.cpu_count() or 1,
-                          usercache.enabled(), similarity, annotate, verbose)
+                          usercache.enabled(), similarity, annotate, verbose, previous)
 
         with usercache.session(off=no_cache):
             run_safely(body)
@@ -78,8 +82,9 @@ def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str 
 
 
 def _audit(paths, options, output_format, output, jobs, use_cache, similarity, annotate=None,
-           verbose=False) -> int:
+           verbose=False, previous=()) -> int:
     from lawlint.audit import crosscheck, matrix, pool, rings
+    from lawlint.audit import previous as from_last_year
     from lawlint.audit.report import Audit
     from lawlint.pipeline.result import exit_code
     from lawlint.errors import UsageError
@@ -91,17 +96,22 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
         raise UsageError(f"--format {output_format} writes a file: name it with -o FILE")
     resolver = Resolver(options)
     with limits.applied(resolver.limits(resolver.settings(None))):
-        rules = resolver.ruleset(resolver.settings(None)).all_rules   # a pack error: before the batch
+        ruleset = resolver.ruleset(resolver.settings(None))   # a pack error: before the batch
+        earlier = _last_year_audits(previous)                 # a broken JSON too
         files = list(pool.collect(list(paths), options))
         if not files:
             raise UsageError("no report files found in " + ", ".join(paths))
         with _progress(len(files)) as advance:
             items = pool.run(files, options, jobs, use_cache, advance)
         found_rings = rings.find(items, similarity, _clause_text(resolver))
+        earlier += _last_year_reports(previous, options, jobs, use_cache)
+    notes = crosscheck.notes(items) + (
+        from_last_year.notes(items, earlier, similarity, ruleset.grammar.organs) if previous else [])
+    rules = ruleset.all_rules
     names = {rule.id: rule.name for rule in rules}
     titles = {rule.id: rule.title for rule in rules if rule.title}
     copies = _annotate(items, paths, annotate, output, resolver) if annotate else {}
-    report = Audit(tuple(items), tuple(crosscheck.notes(items)), names,
+    report = Audit(tuple(items), tuple(sorted(notes, key=lambda n: (n.path, n.kind))), names,
                    matrix.roles_of(rules), copies, rings=found_rings, rule_titles=titles,
                    verbose=verbose)
     chosen = outputs.find(output_format, outputs.AUDIT)
@@ -114,6 +124,26 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     else:
         write(report, console(sys.stdout, chosen.for_people))
     return exit_code(report.results)
+
+
+def _last_year_audits(sources) -> list:
+    """The previous audits' JSON among --previous (read first: a broken one stops the run
+    before the batch is linted)."""
+    from lawlint.audit import previous as from_last_year
+
+    return [report for source in sources if source.lower().endswith(".json")
+            for report in from_last_year.from_audit_json(source)]
+
+
+def _last_year_reports(sources, options, jobs, use_cache) -> list:
+    """Last year's submissions among --previous, linted like this year's (from the cache
+    when they were before)."""
+    from lawlint.audit import pool
+    from lawlint.audit import previous as from_last_year
+
+    folders = [source for source in sources if not source.lower().endswith(".json")]
+    files = list(pool.collect(folders, options)) if folders else []
+    return from_last_year.from_items(pool.run(files, options, jobs, use_cache)) if files else []
 
 
 def _clause_text(resolver):
