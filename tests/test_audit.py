@@ -137,3 +137,82 @@ def test_no_progress_bar_when_piped_or_in_ci(monkeypatch, capsys):
     with _progress(3) as advance:
         advance()
     assert capsys.readouterr().err == ""
+
+
+ROSTER = """单位名称,简称,层级,上级单位
+安溪县卫生健康局,安溪卫健局,县级,安溪县人民政府
+永春县卫生健康局,,县级,永春县人民政府
+江门市江海区卫生健康局,江海卫健局,县级,江门市江海区人民政府
+德化县卫生健康局,,县级,德化县人民政府
+南安市卫生健康局,,县级,南安市人民政府
+"""
+
+
+@pytest.fixture
+def roster(tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_text(ROSTER, encoding="utf-8-sig")
+    return path
+
+
+def test_the_roster_accounts_for_every_unit(batch, roster, tmp_path):
+    """永春 sent 001's copy, 安溪 sent 001: both count; 德化 sent a broken .docx named after
+    it (submitted, unreadable); 南安 sent nothing; the 2023 copies under a/b/c区 and a broken
+    file named only 德化 match no unit."""
+    (batch / "德化县卫生健康局2023年报告.docx").write_bytes(b"PK\x03\x04broken")
+    late_copy = batch / "c-2023.txt"
+    late_copy.write_text(late_copy.read_text(encoding="utf-8").replace("2024 年 1 月 10 日", "2024 年 3 月 5 日"),
+                         encoding="utf-8")
+    data = json.loads(audit(batch, "--roster", roster, "--deadline", "2024-03-01",
+                            "--format", "json", "--no-cache").output)
+    book = data["roster"]
+    assert book["units"] == 5 and [u["name"] for u in book["missing"]] == ["南安市卫生健康局"]
+    assert sorted(p.split("/")[-1] for p in book["unmatched"]) == [
+        "000_9cfde12bd7801c2f.txt", "003_ad30e693d927473c.txt", "004_3b8f22655ae3d0b6.txt",
+        "a-2023.txt", "b-2023.txt", "c-2023.txt", "德化.docx"]
+    units = {f["path"].split("/")[-1]: f["unit"] for f in data["files"]}
+    assert units["永春.txt"] == "永春县卫生健康局" and units["德化县卫生健康局2023年报告.docx"] == "德化县卫生健康局"
+    assert units["002_c589ac335115484d.txt"] == "江门市江海区卫生健康局"
+    late = {path.split("/")[-1]: why for path, why in book["late"].items()}
+    assert late == {"c-2023.txt": "成文日期 2024年3月5日 晚于报送期限 2024年3月1日（无收文日期）"}
+
+
+def test_a_receipt_log_decides_lateness(batch, roster, tmp_path):
+    log = tmp_path / "收文.csv"
+    log.write_text("文件名,收文日期\n永春.txt,2024-03-05\n001_0bdb67023be65981.txt,2024/2/20\n",
+                   encoding="utf-8")
+    data = json.loads(audit(batch, "--roster", roster, "--received", log, "--deadline", "2024-03-01",
+                            "--format", "json", "--no-cache").output)
+    late = {path.split("/")[-1]: why for path, why in data["roster"]["late"].items()}
+    assert late["永春.txt"] == "收文日期 2024年3月5日 晚于报送期限 2024年3月1日"
+    assert "001_0bdb67023be65981.txt" not in late
+
+
+def test_the_summary_lists_roster_gaps_before_the_rules(batch, roster):
+    out = audit(batch, "--roster", roster, "--deadline", "2024-03-01", "--no-cache").output
+    assert "roster (名单): 5 units, 3 submitted, 2 missing (未报送), 7 unmatched" in out
+    assert out.index("未报送:") < out.index("most frequent rules:")
+    assert "    南安市卫生健康局" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--received", "名单.csv"], "add --roster"),
+    (["--deadline", "2024-03-01"], "add --roster"),
+    (["--roster", "bad.csv"], "no unit-name column"),
+])
+def test_roster_options_fail_before_the_batch(batch, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "名单.csv").write_text(ROSTER, encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("名字\n安溪县卫生健康局\n", encoding="utf-8")
+    result = audit(batch, *args, "--no-cache")
+    assert result.exit_code == 2 and message in result.output and "lawlint audit:" not in result.output
+
+
+def test_the_csv_has_a_row_for_every_unit_that_sent_nothing(batch, roster, tmp_path):
+    out = tmp_path / "audit.csv"
+    audit(batch, "--roster", roster, "--format", "csv", "-o", out, "--no-cache")
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    missing = [r["unit"] for r in rows if r["status"] == "not-submitted"]
+    assert missing == ["德化县卫生健康局", "南安市卫生健康局"]
+    assert next(r for r in rows if r["path"].endswith("永春.txt"))["unit"] == "永春县卫生健康局"
+    assert len(rows) == 10 + 2

@@ -17,11 +17,12 @@ previous audit's JSON).
 
 from __future__ import annotations
 
+import functools
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 
-import regex
+import re
 
 from lawlint.document import Document
 from lawlint.document.organs import OrganGrammar
@@ -30,9 +31,10 @@ BINS = 128
 ROWS = 4                    # bins per band: 32 bands; candidates from a Jaccard of about 0.4
 MIN_SHINGLES = 20           # fewer clauses than this (a cover page, an empty file): not compared
 _MIN_CLAUSE = 6
-_CLAUSE = regex.compile(r"[,，。;；:：!！?？、\n]+")
-_NUMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
-_MARKS = regex.compile(r"[\s#■*`>|\-—–_（）()《》〈〉“”\"'‘’「」【】\[\]]+")
+_CLAUSE = re.compile(r"[,，。;；:：!！?？、\n]+")
+_PIECE = re.compile(rf"[^,，。;；:：!！?？、\n]{{{_MIN_CLAUSE},}}")   # a clause long enough to count
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
+_MARKS = re.compile(r"[^\S\n]+|[*`>|\-—–_（）()《》〈〉“”\"'‘’「」【】\[\]]+")
 _MIX = 0x9E3779B1           # Knuth's multiplicative constant: spreads CRC32 values over 32 bits
 _EMPTY = 0xFFFFFFFF
 
@@ -43,25 +45,63 @@ def mask_numbers(text: str) -> str:
 
 def clauses(document: Document, grammar: OrganGrammar | None,
             boilerplate: Iterable[str] = ()) -> Iterator[tuple[int, str]]:
-    """(shingle, the clause as written) for each clause of the body's non-heading lines."""
-    own = _own_names(document.organ, grammar)
-    cut = _alternation(mask_numbers(phrase) for phrase in boilerplate)
-    headings = {section.heading.line.start for section in document.sections}
-    for line in document.lines:
-        if not document.body_start <= line.start < document.body_end or line.start in headings:
-            continue
-        for clause in _CLAUSE.split(line.text):
-            masked = mask_numbers(own.sub("■", clause) if own else clause)
-            for piece in _CLAUSE.split(cut.sub("，", masked)) if cut is not None else (masked,):
-                core = _MARKS.sub("", piece)
-                if len(core) >= _MIN_CLAUSE and core.count("#") * 2 < len(core):
-                    yield zlib.crc32(core.encode("utf-8")), clause
+    """(shingle, the clause as written) for each clause of the body's non-heading lines: the
+    slow path, for quoting a ring's clauses; `fingerprints` gives the same shingles."""
+    mask = _masker(document.organ, grammar, tuple(boilerplate))
+    for line in _body_lines(document):
+        for clause in _CLAUSE.split(line):
+            for shingle in _shingles(mask(clause)):
+                yield shingle, clause
 
 
 def fingerprints(document: Document, grammar: OrganGrammar | None = None,
                  boilerplate: Iterable[str] = ()) -> array:
-    """Sorted, distinct shingles of the body (4 bytes each: 20,000 reports stay small)."""
-    return array("I", sorted({shingle for shingle, _ in clauses(document, grammar, boilerplate)}))
+    """Sorted, distinct shingles of the body (4 bytes each: 20,000 reports stay small). The
+    whole body is masked at once: no mask spans a clause mark, so the shingles are those of
+    `clauses`, at a fraction of the calls."""
+    mask = _masker(document.organ, grammar, tuple(boilerplate))
+    return array("I", sorted(set(_shingles(mask("\n".join(_body_lines(document)))))))
+
+
+def _body_lines(document: Document) -> Iterator[str]:
+    """The body's lines but its headings (their wording is the 规定's, not the author's)."""
+    headings = {section.heading.line.start for section in document.sections}
+    for line in document.lines:
+        if document.body_start <= line.start < document.body_end and line.start not in headings:
+            yield line.text
+
+
+def _shingles(masked: str) -> Iterator[int]:
+    for piece in _PIECE.findall(masked):
+        if "#" in piece or "■" in piece:   # mostly figures or names: nothing of the author's
+            masks = piece.count("#") + piece.count("■")
+            if len(piece) - masks < _MIN_CLAUSE or masks * 2 >= len(piece):
+                continue
+        yield zlib.crc32(piece.encode("utf-8"))
+
+
+def _masker(organ: str | None, grammar: OrganGrammar | None, boilerplate: tuple[str, ...]):
+    """text → the text as shingles see it: own names ■, numbers #, national wording cut
+    (a clause mark in its place), spaces and quotation or bracket marks gone. Names and
+    phrases are literal: str.replace, longest first, is many times faster than a regex
+    alternation over a whole report."""
+    own = _own_names(organ, grammar)
+    phrases = _boilerplate(boilerplate)
+
+    def mask(text: str) -> str:
+        for name in own:
+            text = text.replace(name, "■")
+        text = _MARKS.sub("", mask_numbers(text))
+        for phrase in phrases:
+            text = text.replace(phrase, "，")
+        return text
+    return mask
+
+
+@functools.lru_cache(maxsize=8)
+def _boilerplate(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The packs' national wording, masked and stripped as text is, longest first."""
+    return _longest_first(_MARKS.sub("", mask_numbers(phrase)) for phrase in phrases)
 
 
 def sketch(shingles: array) -> array:
@@ -113,21 +153,19 @@ def overlap(a: array, b: array) -> tuple[int, float]:
     return shared, shared / smaller if smaller else 0.0
 
 
-def _own_names(organ: str | None, grammar: OrganGrammar | None) -> regex.Pattern | None:
+def _own_names(organ: str | None, grammar: OrganGrammar | None) -> tuple[str, ...]:
     """The report's organ, each of its units, their places and what follows the place (the
     department's name): the words a template's user swaps for their own."""
     if not organ:
-        return None
+        return ()
     names = {organ}
-    units = grammar.units(organ) if grammar is not None else ()
-    for unit in units:
+    for unit in grammar.units(organ) if grammar is not None else ():
         names.add(unit)
         for end in range(2, len(unit)):
             if grammar.divisions and unit[:end].endswith(grammar.divisions):
                 names.update((unit[:end], unit[end:]))
-    return _alternation(name for name in names if len(name) >= 2)
+    return _longest_first(name for name in names if len(name) >= 2)
 
 
-def _alternation(words: Iterable[str]) -> regex.Pattern | None:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, ordered))) if ordered else None
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda word: (-len(word), word)))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
@@ -46,12 +48,22 @@ def register(group: click.Group) -> None:
                   metavar="DIR|JSON",
                   help="Last year's submissions (a folder) or last year's `audit --format json`: "
                        "a report mostly copied from one of them is noted (照搬上年报告).")
+    @click.option("--roster", type=click.Path(exists=True, dir_okay=False), metavar="名单.xlsx|csv",
+                  help="The units that must report (单位名称, 简称, 层级, 上级单位): lists 未报送, "
+                       "unmatched, duplicate and late submissions; one matrix row per unit.")
+    @click.option("--received", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                  help="Receipt dates (文件名, 收文日期; .csv or .xlsx): lateness by receipt, "
+                       "else by 成文日期.")
+    @click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                  help="The reporting deadline [default: the packs' `deadline` (03-01) of the year "
+                       "after the batch's report year].")
     @click.option("--verbose", "-v", is_flag=True,
                   help="The summary lists every ring member, unit and note, not the first ten.")
     @limit_option
     @debug_option
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
-              fail_on, config, isolated, year, published, annotate, previous, verbose, limit) -> None:
+              fail_on, config, isolated, year, published, annotate, previous, roster, received,
+              deadline, verbose, limit) -> None:
         """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
@@ -61,7 +73,8 @@ def register(group: click.Group) -> None:
             options = Options(chosen, alone, packs, ids(select), ids(ignore), fail_on, year=year,
                               published=published, limits=limit)
             return _audit(paths, options, output_format, output, jobs or os.cpu_count() or 1,
-                          usercache.enabled(), similarity, annotate, verbose, previous)
+                          usercache.enabled(), similarity, annotate, verbose, previous,
+                          _Roster(roster, received, deadline.date() if deadline else None))
 
         with usercache.session(off=no_cache):
             run_safely(body)
@@ -82,7 +95,7 @@ def _the_offices_configuration(config: str | None, isolated: bool) -> tuple[str 
 
 
 def _audit(paths, options, output_format, output, jobs, use_cache, similarity, annotate=None,
-           verbose=False, previous=()) -> int:
+           verbose=False, previous=(), roster: _Roster | None = None) -> int:
     from lawlint.audit import crosscheck, matrix, pool, rings
     from lawlint.audit import previous as from_last_year
     from lawlint.audit.report import Audit
@@ -92,12 +105,15 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     from lawlint.pipeline.linter import Resolver
 
     check_output(output)
+    if roster and not roster.path and (roster.received or roster.deadline):
+        raise UsageError("--received and --deadline judge submissions against a roster: add --roster 名单.xlsx")
     if outputs.find(output_format, outputs.AUDIT).files and not output:
         raise UsageError(f"--format {output_format} writes a file: name it with -o FILE")
     resolver = Resolver(options)
     with limits.applied(resolver.limits(resolver.settings(None))):
         ruleset = resolver.ruleset(resolver.settings(None))   # a pack error: before the batch
         earlier = _last_year_audits(previous)                 # a broken JSON too
+        units, receipts = roster.load() if roster else ((), None)   # and a broken roster
         files = list(pool.collect(list(paths), options))
         if not files:
             raise UsageError("no report files found in " + ", ".join(paths))
@@ -108,12 +124,13 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     notes = crosscheck.notes(items) + (
         from_last_year.notes(items, earlier, similarity, ruleset.grammar.organs) if previous else [])
     rules = ruleset.all_rules
+    accounting = roster.account(units, receipts, items, ruleset) if roster and roster.path else None
     names = {rule.id: rule.name for rule in rules}
     titles = {rule.id: rule.title for rule in rules if rule.title}
     copies = _annotate(items, paths, annotate, output, resolver) if annotate else {}
     report = Audit(tuple(items), tuple(sorted(notes, key=lambda n: (n.path, n.kind))), names,
-                   matrix.roles_of(rules), copies, rings=found_rings, rule_titles=titles,
-                   verbose=verbose)
+                   matrix.roles_of(rules), copies, rings=found_rings, accounting=accounting,
+                   rule_titles=titles, verbose=verbose)
     chosen = outputs.find(output_format, outputs.AUDIT)
     write = chosen.load()
     if chosen.files:
@@ -124,6 +141,37 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     else:
         write(report, console(sys.stdout, chosen.for_people))
     return exit_code(report.results)
+
+
+@dataclass(frozen=True)
+class _Roster:
+    """--roster, --received and --deadline: the office's list of units and when they must
+    have reported."""
+
+    path: str | None
+    received: str | None
+    deadline: datetime.date | None
+
+    def load(self):
+        from lawlint.audit import roster
+
+        units = roster.load_units(self.path) if self.path else ()
+        return units, roster.load_received(self.received) if self.received else None
+
+    def account(self, units, receipts, items, ruleset):
+        """The roster against the batch; the deadline by default the packs' (03-01) of the
+        year after the report year most submissions are about."""
+        from collections import Counter
+
+        from lawlint.audit import roster
+
+        results = [item.result for item in items]
+        deadline = self.deadline
+        if deadline is None:
+            years = Counter(r.report_year for r in results if r.report_year)
+            year = years.most_common(1)[0][0] if years else datetime.date.today().year - 1
+            deadline = roster.default_deadline(year, str(ruleset.parameters.get("deadline", "03-01")))
+        return roster.account(units, results, deadline, receipts, ruleset.grammar.organs)
 
 
 def _last_year_audits(sources) -> list:

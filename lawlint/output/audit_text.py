@@ -81,11 +81,19 @@ def _listed(out: TextIO, heading: str, lines: list[str], verbose: bool) -> None:
 
 
 def csv_rows(audit: Audit) -> tuple[list[str], list[list[object]]]:
+    """One row per matrix row: every file, and with a roster every unit that sent nothing
+    (status not-submitted) with the unit and lateness columns filled."""
     rules = sorted(audit.rule_names)
     header = ["path", "status", "organ", "report_year", "date", "errors", "warnings", "info",
-              *matrix.COLUMNS, *rules, "ring", "notes", "error"]
+              *matrix.COLUMNS, *rules, "ring", "notes", "error", "unit", "late"]
     rows = []
-    for result in audit.results:
+    for row in audit.rows():
+        unit = row.unit.name if row.unit else ""
+        result = row.result
+        if result is None:
+            rows.append(["", "not-submitted", "", "", "", "", "", "", *("" for _ in matrix.COLUMNS),
+                         *("" for _ in rules), "", "", "", unit, ""])
+            continue
         by_rule = {rule: 0 for rule in rules}
         for diagnostic in result.active:
             by_rule[diagnostic.rule_id] = by_rule.get(diagnostic.rule_id, 0) + 1
@@ -93,7 +101,8 @@ def csv_rows(audit: Audit) -> tuple[list[str], list[list[object]]]:
         rows.append([result.path, audit.status(result), result.organ or "", result.report_year or "",
                      result.date or "", result.count("error"), result.count("warning"), result.count("info"),
                      *(elements[c] for c in matrix.COLUMNS), *(by_rule[r] for r in rules),
-                     audit.ring_of(result.path) or "", "；".join(n.message for n in audit.notes_for(result.path)), result.error or ""])
+                     audit.ring_of(result.path) or "", "；".join(n.message for n in audit.notes_for(result.path)),
+                     result.error or "", unit, row.late or ""])
     return header, rows
 
 
@@ -117,6 +126,26 @@ def csv_file(audit: Audit, out: TextIO) -> None:
     header, rows = csv_rows(audit)
     writer.writerow(header)
     writer.writerows([cell(value) for value in row] for row in rows)
+
+
+def _roster_json(audit: Audit) -> dict:
+    accounting = audit.accounting
+    if accounting is None:
+        return {}
+    return {"roster": {
+        "deadline": accounting.deadline, "units": len(accounting.units),
+        "missing": [{"name": u.name, "short": list(u.short), "level": u.level, "parent": u.parent}
+                    for u in accounting.missing],
+        "unmatched": list(accounting.unmatched),
+        "duplicates": {name: list(paths) for name, paths in accounting.duplicates.items()},
+        "late": dict(accounting.late)}}
+
+
+def _unit_json(audit: Audit, path: str) -> dict:
+    """With a roster: the unit a file answers for, and why it is late when it is."""
+    if audit.accounting is None:
+        return {}
+    return {"unit": audit.accounting.matches.get(path), "late": audit.accounting.late.get(path)}
 
 
 def _sketch(audit: Audit, path: str) -> dict:
@@ -145,6 +174,7 @@ def json_file(audit: Audit, out: TextIO) -> None:
         "rings": [{"members": list(ring.members), "share": ring.share, "clauses": list(ring.clauses),
                    "first": ring.first, "first_organ": ring.first_organ, "first_date": ring.first_date}
                   for ring in audit.rings],
+        **_roster_json(audit),
     }
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',"files":[\n')
     for index, r in enumerate(audit.results):
@@ -155,6 +185,6 @@ def json_file(audit: Audit, out: TextIO) -> None:
                              "line": d.line, "column": d.column, "excerpt": d.excerpt}
                             for d in r.active],
                "notes": [{"kind": n.kind, "message": n.message} for n in audit.notes_for(r.path)],
-               "ring": audit.ring_of(r.path), **_sketch(audit, r.path)}
+               "ring": audit.ring_of(r.path), **_unit_json(audit, r.path), **_sketch(audit, r.path)}
         out.write(("," if index else "") + json.dumps(row, ensure_ascii=False) + "\n")
     out.write("]}\n")
