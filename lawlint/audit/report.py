@@ -105,11 +105,13 @@ class Audit:
             return [Row(None, result) for result in self.results]
         by_path = {result.path: result for result in self.results}
         late = self.accounting.late
+        sent: dict[str, list[str]] = {}   # one pass: asking each unit for its paths is n × m
+        for path, name in self.accounting.matches.items():
+            sent.setdefault(name, []).append(path)
         rows = []
         for unit in self.accounting.units:
-            sent = self.accounting.submissions(unit)
-            rows += [Row(unit, by_path[path], late.get(path)) for path in sent if path in by_path] \
-                or [Row(unit, None)]
+            rows += [Row(unit, by_path[path], late.get(path)) for path in sent.get(unit.name, ())
+                     if path in by_path] or [Row(unit, None)]
         rows += [Row(None, by_path[path], late.get(path)) for path in self.accounting.unmatched
                  if path in by_path]
         return rows

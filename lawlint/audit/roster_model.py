@@ -32,9 +32,6 @@ class Accounting:
     late: Mapping[str, str] = field(default_factory=dict)
     deadline: str = ""            # ISO date the batch was judged against
 
-    def submissions(self, unit: Unit) -> tuple[str, ...]:
-        return tuple(path for path, name in self.matches.items() if name == unit.name)
-
     @property
     def missing(self) -> tuple[Unit, ...]:
         """未报送: units no submission matched."""

@@ -19,7 +19,8 @@ def register(group: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
     @click.option("--format", "--output-format", "output_format", type=FormatChoice(outputs.AUDIT),
                   default="text", show_default=True,
-                  help="Summary, spreadsheet (UTF-8 BOM), JSON, or one HTML page.")
+                  help="Summary, spreadsheet (UTF-8 BOM), JSON, one HTML page, or a workbook "
+                       "(xlsx, with -o).")
     @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                   help="Write to FILE instead of standard output.")
     @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
@@ -64,7 +65,8 @@ def register(group: click.Group) -> None:
     def audit(paths, output_format, output, jobs, no_cache, similarity, packs, select, ignore,
               fail_on, config, isolated, year, published, annotate, previous, roster, received,
               deadline, verbose, limit) -> None:
-        """Audit a batch of submissions: summary, CSV, JSON or HTML (exit 1 if any fails)."""
+        """Audit a batch of submissions: summary, CSV, JSON, HTML or a workbook (exit 1 if any
+        fails); copy rings, last year's reports copied (--previous), the roster (--roster)."""
         from lawlint import usercache
         from lawlint.pipeline.linter import Options
 

@@ -103,3 +103,4 @@ register("text", AUDIT, "lawlint.output.audit_text:text", "a summary for the ter
 register("csv", AUDIT, "lawlint.output.audit_text:csv_file", "one row per file (UTF-8 BOM, for Excel/WPS)")
 register("json", AUDIT, "lawlint.output.audit_text:json_file", "schema lawlint-audit 1")
 register("html", AUDIT, "lawlint.output.audit_html:html_file", "one self-contained page with the matrix")
+register("xlsx", AUDIT, "lawlint.output.audit_xlsx:xlsx_file", "a workbook for the office: 汇总, 矩阵, 问题清单, 雷同, 未报送 (needs -o FILE)", files=True)
