@@ -24,34 +24,38 @@ from collections.abc import Iterable, Iterator
 
 import re
 
-from lawlint.document import Document
+from lawlint.document import Document, Line
 from lawlint.document.organs import OrganGrammar
 
 BINS = 128
 ROWS = 4                    # bins per band: 32 bands; candidates from a Jaccard of about 0.4
 MIN_SHINGLES = 20           # fewer clauses than this (a cover page, an empty file): not compared
 _MIN_CLAUSE = 6
-_CLAUSE = re.compile(r"[,，。;；:：!！?？、\n]+")
-_PIECE = re.compile(rf"[^,，。;；:：!！?？、\n]{{{_MIN_CLAUSE},}}")   # a clause long enough to count
-_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+")
-_MARKS = re.compile(r"[^\S\n]+|[*`>|\-—–_（）()《》〈〉“”\"'‘’「」【】\[\]]+")
+_ENDS = ",，。;；:：!！?？、\n"      # what ends a clause
+_CLAUSE_TEXT = re.compile(f"[^{_ENDS}]+")
+_PIECE = re.compile(f"[^{_ENDS}]{{{_MIN_CLAUSE},}}")   # a clause long enough to count
+_FIGURES = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]+(?:[.．][0-9０-９]+)?")
 _MIX = 0x9E3779B1           # Knuth's multiplicative constant: spreads CRC32 values over 32 bits
 _EMPTY = 0xFFFFFFFF
 
 
 def mask_numbers(text: str) -> str:
-    return _NUMBER.sub("#", text)
+    """Every figure (digits, Chinese numerals, a decimal) one #. (Spaces a PDF puts between
+    characters are gone already: the lines are the folded text's.)"""
+    return _FIGURES.sub("#", text)
 
 
 def clauses(document: Document, grammar: OrganGrammar | None,
             boilerplate: Iterable[str] = ()) -> Iterator[tuple[int, str]]:
-    """(shingle, the clause as written) for each clause of the body's non-heading lines: the
-    slow path, for quoting a ring's clauses; `fingerprints` gives the same shingles."""
+    """(shingle, the clause as the author wrote it) for each clause of the body's non-heading
+    lines: the slow path, for quoting a ring's clauses; `fingerprints` gives the same
+    shingles."""
     mask = _masker(document.organ, grammar, tuple(boilerplate))
-    for line in _body_lines(document):
-        for clause in _CLAUSE.split(line):
-            for shingle in _shingles(mask(clause)):
-                yield shingle, clause
+    for line in _body(document):
+        for clause in _CLAUSE_TEXT.finditer(line.text):
+            written = document.written(document.span(line.start + clause.start(), line.start + clause.end()))
+            for shingle in _shingles(mask(clause.group())):
+                yield shingle, written
 
 
 def fingerprints(document: Document, grammar: OrganGrammar | None = None,
@@ -60,15 +64,15 @@ def fingerprints(document: Document, grammar: OrganGrammar | None = None,
     whole body is masked at once: no mask spans a clause mark, so the shingles are those of
     `clauses`, at a fraction of the calls."""
     mask = _masker(document.organ, grammar, tuple(boilerplate))
-    return array("I", sorted(set(_shingles(mask("\n".join(_body_lines(document)))))))
+    return array("I", sorted(set(_shingles(mask("\n".join(line.text for line in _body(document)))))))
 
 
-def _body_lines(document: Document) -> Iterator[str]:
+def _body(document: Document) -> Iterator[Line]:
     """The body's lines but its headings (their wording is the 规定's, not the author's)."""
     headings = {section.heading.line.start for section in document.sections}
     for line in document.lines:
         if document.body_start <= line.start < document.body_end and line.start not in headings:
-            yield line.text
+            yield line
 
 
 def _shingles(masked: str) -> Iterator[int]:
@@ -82,7 +86,7 @@ def _shingles(masked: str) -> Iterator[int]:
 
 def _masker(organ: str | None, grammar: OrganGrammar | None, boilerplate: tuple[str, ...]):
     """text → the text as shingles see it: own names ■, numbers #, national wording cut
-    (a clause mark in its place), spaces and quotation or bracket marks gone. Names and
+    (a clause mark in its place). Names and
     phrases are literal: str.replace, longest first, is many times faster than a regex
     alternation over a whole report."""
     own = _own_names(organ, grammar)
@@ -91,7 +95,7 @@ def _masker(organ: str | None, grammar: OrganGrammar | None, boilerplate: tuple[
     def mask(text: str) -> str:
         for name in own:
             text = text.replace(name, "■")
-        text = _MARKS.sub("", mask_numbers(text))
+        text = mask_numbers(text)
         for phrase in phrases:
             text = text.replace(phrase, "，")
         return text
@@ -101,7 +105,7 @@ def _masker(organ: str | None, grammar: OrganGrammar | None, boilerplate: tuple[
 @functools.lru_cache(maxsize=8)
 def _boilerplate(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The packs' national wording, masked and stripped as text is, longest first."""
-    return _longest_first(_MARKS.sub("", mask_numbers(phrase)) for phrase in phrases)
+    return _longest_first(mask_numbers(phrase) for phrase in phrases)
 
 
 def sketch(shingles: array) -> array:
