@@ -346,7 +346,8 @@ def test_audit_annotate_writes_a_copy_per_submission_and_the_page_links_them(tmp
     copies = sorted(str(p.relative_to(tmp_path / "审查稿")) for p in (tmp_path / "审查稿").rglob("*.docx"))
     assert copies == ["000.docx", "县/渝北.docx"]   # the unreadable one has none
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert 'href="审查稿/县/渝北.docx"' in page and 'href="审查稿/000.docx"' in page
+    from urllib.parse import quote   # links are percent-encoded: a file name is never a URL
+    assert f'href="./{quote("审查稿/县/渝北.docx")}"' in page and f'href="./{quote("审查稿/000.docx")}"' in page
     assert len(list(docx.Document(str(tmp_path / "审查稿" / "000.docx")).comments)) > 0
 
 
