@@ -65,3 +65,11 @@ def test_the_summary_stays_under_100_lines_with_one_line_per_ring(batch):
     ring_lines = [line for line in out if "份，相同" in line]
     assert len(ring_lines) == 10 and any("… and 10 more (--verbose)" in line for line in out)
     assert len([line for line in audit(batch, "--verbose").splitlines() if "份，相同" in line]) == 20
+
+
+def test_the_page_of_the_batch_stays_under_5_mb_with_every_ring_once(batch, tmp_path):
+    page = tmp_path / "审查结果.html"
+    audit(batch, "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert page.stat().st_size < 5_000_000
+    assert [html.count(f'<tr id="ring-{n}">') for n in range(1, 22)] == [1] * 20 + [0]
