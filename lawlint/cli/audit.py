@@ -106,11 +106,7 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     from lawlint import limits
     from lawlint.pipeline.linter import Resolver
 
-    check_output(output)
-    if roster and not roster.path and (roster.received or roster.deadline):
-        raise UsageError("--received and --deadline judge submissions against a roster: add --roster 名单.xlsx")
-    if outputs.find(output_format, outputs.AUDIT).files and not output:
-        raise UsageError(f"--format {output_format} writes a file: name it with -o FILE")
+    _refuse_the_impossible(output_format, output, roster)
     resolver = Resolver(options)
     with limits.applied(resolver.limits(resolver.settings(None))):
         ruleset = resolver.ruleset(resolver.settings(None))   # a pack error: before the batch
@@ -133,6 +129,22 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
     report = Audit(tuple(items), tuple(sorted(notes, key=lambda n: (n.path, n.kind))), names,
                    matrix.roles_of(rules), copies, rings=found_rings, accounting=accounting,
                    rule_titles=titles, verbose=verbose)
+    _write(report, output_format, output)
+    return exit_code(report.results)
+
+
+def _refuse_the_impossible(output_format, output, roster) -> None:
+    """What the command line cannot mean, said before a batch of thousands is linted."""
+    from lawlint.errors import UsageError
+
+    check_output(output)
+    if roster and not roster.path and (roster.received or roster.deadline):
+        raise UsageError("--received and --deadline judge submissions against a roster: add --roster 名单.xlsx")
+    if outputs.find(output_format, outputs.AUDIT).files and not output:
+        raise UsageError(f"--format {output_format} writes a file: name it with -o FILE")
+
+
+def _write(report, output_format: str, output: str | None) -> None:
     chosen = outputs.find(output_format, outputs.AUDIT)
     write = chosen.load()
     if chosen.files:
@@ -142,7 +154,6 @@ def _audit(paths, options, output_format, output, jobs, use_cache, similarity, a
             write(report, out)
     else:
         write(report, console(sys.stdout, chosen.for_people))
-    return exit_code(report.results)
 
 
 @dataclass(frozen=True)
