@@ -29,10 +29,6 @@ class Item:
         return replace(self, result=replace(self.result, diagnostics=shared))
 
 
-def fingerprint_array(values) -> array:
-    return array("I", sorted(set(values)))
-
-
 def to_json(item: Item) -> dict:
     return {"result": asdict(item.result), "fingerprints": item.fingerprints.tolist(),
             "sketch": item.sketch.tolist()}

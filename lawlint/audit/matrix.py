@@ -18,6 +18,8 @@ PARTS = (
     ("signature", "署名"), ("date", "成文日期"),
 )
 COLUMNS = tuple(label for _, label in PARTS)
+# each status of a part: its mark and what the mark means (every renderer's legend)
+MARKS = {"present": ("✓", "齐全"), "weak": ("△", "不完善"), "missing": ("✗", "缺失"), "error": ("—", "无法读取")}
 
 # rule id → (the part it is about, whether a finding means the part is absent)
 Roles = Mapping[str, tuple[str, bool]]

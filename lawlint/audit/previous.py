@@ -9,16 +9,14 @@ equal MinHash bins. Either way the reports meet through the same LSH bands as th
 
 from __future__ import annotations
 
-import base64
 import json
-import sys
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from lawlint.audit.crosscheck import Note
 from lawlint.audit.item import Item
-from lawlint.audit.similarity import bands, estimated_jaccard, overlap
+from lawlint.audit.similarity import bands, estimated_jaccard, overlap, sketch_from_text
 from lawlint.document.organs import OrganGrammar
 from lawlint.errors import InputError
 
@@ -53,10 +51,8 @@ def from_audit_json(path: str) -> list[Earlier]:
     earlier = []
     for row in data.get("files", ()):
         if row.get("sketch"):
-            sketch = array("I", base64.b64decode(row["sketch"]))
-            if sys.byteorder == "big":
-                sketch.byteswap()
-            earlier.append(Earlier(row["path"], row.get("organ"), int(row.get("clauses", 0)), sketch))
+            earlier.append(Earlier(row["path"], row.get("organ"), int(row.get("clauses", 0)),
+                                   sketch_from_text(row["sketch"])))
     return earlier
 
 

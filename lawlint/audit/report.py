@@ -14,6 +14,8 @@ from lawlint.audit.roster_model import Accounting, Unit
 from lawlint.pipeline.result import SEVERITY_RANK, FileResult
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_WORDS = {"pass": "通过", "fail": "未通过", "error": "无法读取", "unsupported": "格式不支持"}
+NOT_SUBMITTED = "未报送"   # a roster unit's row without a submission
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,15 +94,15 @@ class _Rings:
 
 def _describe(group, clause_text) -> Ring:
     """A ring's members by date, how much of each most of them share, and what they share."""
-    dated = sorted(group, key=lambda item: (_date(item.result.date) or _NEVER, item.result.path))
+    dated = sorted(group, key=lambda item: (dates.calendar_day(item.result.date) or _NEVER, item.result.path))
     counts = Counter(shingle for item in group for shingle in item.fingerprints)
     most = len(group) / 2
     common = {shingle for shingle, count in counts.items() if count > most}
     share = sum(sum(s in common for s in item.fingerprints) / len(item.fingerprints)
                 for item in group) / len(group)
     first = dated[0].result
-    known = _date(first.date) is not None and \
-        (len(dated) == 1 or _date(first.date) != _date(dated[1].result.date))
+    day = dates.calendar_day(first.date)
+    known = day is not None and (len(dated) == 1 or day != dates.calendar_day(dated[1].result.date))
     quoted: tuple[str, ...] = ()
     if clause_text is not None:
         texts = clause_text(first.path)
@@ -115,9 +115,3 @@ def _describe(group, clause_text) -> Ring:
 
 _NEVER = datetime.date.max
 
-
-def _date(text: str | None) -> datetime.date | None:
-    if not text:
-        return None
-    written = dates.parse("".join(text.split()))   # 「2022 年 1 月 10 日」 as PDFs give it
-    return written.as_date() if written else None

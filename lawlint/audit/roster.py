@@ -264,8 +264,7 @@ def _receipt_date(cell: object, path: str, line: int) -> datetime.date:
         return cell.date()
     if isinstance(cell, datetime.date):
         return cell
-    written = dates.parse(unicodedata.normalize("NFKC", _text(cell)))
-    date = written.as_date() if written else None
+    date = dates.calendar_day(_text(cell))
     if date is None:
         raise InputError(f"「{_text(cell)}」 is not a date", path, line,
                          hint="write 2025-03-02, 2025/3/2 or 2025年3月2日")
@@ -545,16 +544,16 @@ def account(units: Sequence[Unit], results: Iterable[FileResult], deadline: date
     is matched by its file name: its unit did submit, and the office must ask for a copy it
     can read, not for a report."""
     matcher = _Matcher(units, grammar or national_grammar())
-    readable = list(results)
+    submitted = list(results)
     matches: dict[str, str] = {}
     unmatched: list[str] = []
-    for result in readable:
+    for result in submitted:
         unit = matcher.match(result)
         if unit is None:
             unmatched.append(result.path)
         else:
             matches[result.path] = unit.name
-    late = _late(readable, deadline, _Receipts(received or {}))
+    late = _late(submitted, deadline, _Receipts(received or {}))
     return Accounting(tuple(units), matches, tuple(unmatched), late, deadline.isoformat())
 
 
@@ -594,15 +593,10 @@ def _late(results: Iterable[FileResult], deadline: datetime.date, receipts: _Rec
             if received > deadline:
                 late[result.path] = f"收文日期 {_chinese(received)} 晚于报送期限 {_chinese(deadline)}"
             continue
-        written = _written_date(result.date)
+        written = dates.calendar_day(result.date)
         if written is not None and written > deadline:
             late[result.path] = f"成文日期 {_chinese(written)} 晚于报送期限 {_chinese(deadline)}（无收文日期）"
     return late
-
-
-def _written_date(text: str | None) -> datetime.date | None:
-    written = dates.parse(unicodedata.normalize("NFKC", text)) if text else None
-    return written.as_date() if written else None
 
 
 def _chinese(date: datetime.date) -> str:

@@ -17,12 +17,13 @@ previous audit's JSON).
 
 from __future__ import annotations
 
+import base64
 import functools
+import re
+import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator
-
-import re
 
 from lawlint.document import Document, Line
 from lawlint.document.organs import OrganGrammar
@@ -133,6 +134,21 @@ def _densified(bins: list[int]) -> list[int]:
             distance = next(d for d in range(1, BINS) if bins[(i + d) % BINS] != _EMPTY)
             result[i] = (bins[(i + distance) % BINS] + distance * 0x2000000) & 0xFFFFFFFF
     return result
+
+
+def sketch_text(signature: array) -> str:
+    """A sketch as JSON keeps it: base64 of its values as little-endian uint32."""
+    values = array("I", signature)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def sketch_from_text(text: str) -> array:
+    values = array("I", base64.b64decode(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def bands(signature: array) -> Iterator[tuple[int, bytes]]:

@@ -214,8 +214,8 @@ def _clause_text(resolver):
 
     from lawlint import extract
     from lawlint.audit import similarity
-    from lawlint.document import fold, structure
     from lawlint.errors import InputError
+    from lawlint.pipeline import linter
 
     options = resolver.options
 
@@ -225,7 +225,7 @@ def _clause_text(resolver):
             src = extract.read(path, Path(path).as_posix(), options.encoding, options.max_bytes)
         except InputError:
             return {}   # gone or changed since it was linted: the ring is shown without quotes
-        document = structure.parse(src, fold.fold(src), options.year, ruleset.grammar)
+        document = linter.parse(src, ruleset, options.year)
         found: dict[int, str] = {}
         for shingle, text in similarity.clauses(document, ruleset.grammar.organs, ruleset.boilerplate):
             found.setdefault(shingle, text)

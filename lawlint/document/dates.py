@@ -7,6 +7,7 @@ leading zeros in month and day, e.g. 2024年1月29日.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -61,6 +62,16 @@ def parse(text: str) -> WrittenDate | None:
         year_digits=len(match.group("y")),
         offset=match.start(),
     )
+
+
+def calendar_day(text: str | None) -> datetime.date | None:
+    """The day a date written outside a parsed document names (a FileResult's 成文日期, a
+    cell of a receipt log): full-width digits and the spaces PDFs put between characters
+    (「2022 年 1 月 10 日」) allowed; None when there is no real date."""
+    if not text:
+        return None
+    written = parse("".join(unicodedata.normalize("NFKC", text).split()))
+    return written.as_date() if written else None
 
 
 def is_date_line(folded_line: str) -> bool:

@@ -27,15 +27,13 @@ from urllib.parse import quote
 
 from lawlint import __version__
 from lawlint.audit import matrix
-from lawlint.audit.report import Audit, Row
+from lawlint.audit.report import NOT_SUBMITTED, SEVERITY_WORDS, STATUS_WORDS, Audit, Row
 
-_MARK = {"present": ("y", "✓", "齐全"), "weak": ("w", "△", "不完善"), "missing": ("x", "✗", "缺失"),
-         "error": ("e", "—", "无法读取")}
-_STATUS = {"pass": "通过", "fail": "未通过", "error": "无法读取", "unsupported": "格式不支持",
-           "missing": "未报送"}
+_CLASS = {"present": "y", "weak": "w", "missing": "x", "error": "e"}   # report.css's cell classes
+_MARK = {status: (_CLASS[status], mark, meaning) for status, (mark, meaning) in matrix.MARKS.items()}
+_STATUS = {**STATUS_WORDS, "missing": NOT_SUBMITTED}
 _SEVERITIES = ("error", "warning", "info")
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-_NOTE_KINDS = {"copy": "套用", "stale-year": "年度不符", "same-organ": "同一机关", "previous": "照搬上年"}
+_NOTE_KINDS = {"stale-year": "年度不符", "same-organ": "同一机关", "previous": "照搬上年"}
 _NOTES_KEPT = 30          # a file's batch notes in the data (the rest counted)
 _MEMBERS_SHOWN = 4        # a ring's members listed before the rest fold into <details>
 _CHIPS_SHOWN = 30         # roster lists: names shown before the rest fold
@@ -331,7 +329,7 @@ class _Page:
                 f'<i class="{self.severity[rule]}" style="width:{100 * n / top:.1f}%"></i></span>'
                 f'<span class="n">{n}</span><span class="nf">{self.files_by_rule[rule]} 份</span></a>')
         total = sum(self.by_rule.values())
-        legend = "".join(f'<span><i class="{s}"></i>{_SEVERITY[s]}</span>' for s in _SEVERITIES)
+        legend = "".join(f'<span><i class="{s}"></i>{SEVERITY_WORDS[s]}</span>' for s in _SEVERITIES)
         return (f'<section id="rules"><h2>规则命中次数 <small>{len(self.rule_ids)} 条规则 · {total} 处</small>'
                 f'<span class="legend sevs">{legend}</span></h2>'
                 f'<div class="box pad bars">{"".join(bars)}</div></section>')
@@ -503,7 +501,9 @@ class _Page:
                         del entry[1]
             files.append(entry)
         data = {"v": 1, "b": self.base, "s": strings.table,
-                "r": [[rule, self.title(rule)] for rule in self.rule_ids], "c": list(matrix.COLUMNS), "f": files}
+                "r": [[rule, self.title(rule)] for rule in self.rule_ids], "c": list(matrix.COLUMNS), "f": files,
+                # the words report.js shows, from the one place they are kept
+                "w": {"severity": SEVERITY_WORDS, "kind": _NOTE_KINDS, "status": _STATUS}}
         return _json(data)
 
     def strip(self, message: str) -> str:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import json
-import sys
-from array import array
 from typing import TextIO
 
 from lawlint import __version__
@@ -154,10 +151,9 @@ def _sketch(audit: Audit, path: str) -> dict:
     item = audit.item(path)
     if item is None or not len(item.sketch):
         return {}
-    sketch = array("I", item.sketch)
-    if sys.byteorder == "big":
-        sketch.byteswap()
-    return {"clauses": len(item.fingerprints), "sketch": base64.b64encode(sketch.tobytes()).decode("ascii")}
+    from lawlint.audit.similarity import sketch_text
+
+    return {"clauses": len(item.fingerprints), "sketch": sketch_text(item.sketch)}
 
 
 def json_file(audit: Audit, out: TextIO) -> None:

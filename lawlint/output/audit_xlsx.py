@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lawlint import __version__
 from lawlint.audit import matrix
-from lawlint.audit.report import SEVERITY_WORDS, Audit, Row
+from lawlint.audit.report import NOT_SUBMITTED, SEVERITY_WORDS, STATUS_WORDS, Audit, Row
 from lawlint.output.audit_text import cell
 
 SHEETS = ("汇总", "矩阵", "问题清单", "雷同", "未报送")
@@ -43,9 +43,8 @@ MEMBERS_HEAD = ("组号", "文件", "单位", "机关", "成文日期", "状态"
 _MATRIX_WIDTHS = (24, 36, 24, 6, 15, 10, 50, 6, 6, *(max(6, 2 * len(c) + 2) for c in matrix.COLUMNS),
                   7, 24, 40, 36)
 
-_MARK = {"present": "✓", "weak": "△", "missing": "✗", "error": "—"}
-_STATUS = {"pass": "通过", "fail": "未通过", "error": "无法读取", "unsupported": "格式不支持",
-           None: "未报送"}
+_MARK = {status: mark for status, (mark, _) in matrix.MARKS.items()}
+_STATUS = {**STATUS_WORDS, None: NOT_SUBMITTED}
 # Light fill, dark text: Excel's own 好 / 适中 / 差 cell styles, so the colours read as usual.
 _TONES = {"好": ("C6EFCE", "006100"), "适中": ("FFEB9C", "9C5700"), "差": ("FFC7CE", "9C0006"),
           "无": ("EDEDED", "595959")}

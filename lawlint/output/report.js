@@ -97,9 +97,7 @@
   }
   var D = load($('lawlint-data'));
   var S = D.s, RULES = D.r, FILES = D.f;
-  var SEV = ['error', 'warning', 'info'], SEVW = { error: '错误', warning: '警告', info: '提示' };
-  var KINDS = { copy: '套用', 'stale-year': '年度不符', 'same-organ': '同一机关', previous: '照搬上年' };
-  var STATUS = { pass: '通过', fail: '未通过', error: '无法读取', unsupported: '格式不支持', missing: '未报送' };
+  var SEV = ['error', 'warning', 'info'], SEVW = D.w.severity, KINDS = D.w.kind, STATUS = D.w.status;
   var HOLE = '\u0000';
   var table = $('mx'), tbody = table.tBodies[0], box = $('mbox');
   var heads = table.tHead.rows[0].cells;

@@ -171,6 +171,11 @@ def lint_source(src: source.Source, ruleset: RuleSet, year: int | None = None,
     return analyse(src, ruleset, year, require_reason, fail_on, published)[0]
 
 
+def parse(src: source.Source, ruleset: RuleSet, year: int | None = None) -> Document:
+    """A decoded report as its document, no check run (the audit re-reads a ring's member)."""
+    return structure.parse(src, fold.fold(src), year, ruleset.grammar)
+
+
 def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
             require_reason: bool = False, fail_on: str = "error",
             published: bool | None = None,
@@ -179,8 +184,7 @@ def analyse(src: source.Source, ruleset: RuleSet, year: int | None = None,
     `published` judges it as the published copy (None: a web page is one, other files not);
     every pack regex gives up after `timeout` seconds."""
     with regex_timeout(timeout):
-        folded = fold.fold(src)
-        document = structure.parse(src, folded, year, ruleset.grammar)
+        document = parse(src, ruleset, year)
         as_published = src.format == "html" if published is None else published
         diagnostics = engine.run(document, ruleset, require_reason, as_published)
     date = document.closing.date.text if document.closing.date else None
